@@ -1,0 +1,39 @@
+// Parser for listing pages: the text form of a podcast-captions listing page
+// (see examples/latent-space-listing.txt and the README's format section).
+//
+// Per episode: title line; duration; language pair; "Watch with Captions";
+// podcast name glued to a relative date; blank; title again; blank; one body line
+// holding the summary, chapters "## [MM:SS] ...", quotes "> *"..."*" and an entity
+// list "## Entities - **Name** (Type): description. ..." (or "## Entités");
+// then a tags line "#a#b#c". Anything after the title may be missing.
+//
+// Problems (stray lines, invalid timestamps, invalid UTF-8, unknown entity-list
+// shapes) are reported to the ProblemLog with file, line and column; the record
+// concerned is skipped and the rest kept. Thread-safe: no shared state.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "castgraph/episode.hpp"
+#include "castgraph/problems.hpp"
+
+namespace castgraph {
+
+std::vector<Episode> parse_listing(std::string_view text, const std::string& source_name,
+                                   ProblemLog& problems);
+
+// Splits "Hook Kyle opens mid-sentence..." into heading "Hook" and text "Kyle
+// opens ...". Listing pages glue the two together, so this is a heuristic: the
+// text starts at the first capitalised word that begins a sentence (see the
+// README). known_names are names from the episode's entity list, treated as
+// capitalised words even when written in lower case ("swyx").
+struct ChapterHeading {
+    std::string title;
+    std::string text;
+};
+ChapterHeading split_chapter_heading(std::string_view heading_and_text,
+                                     const std::vector<std::string>& known_names);
+
+}  // namespace castgraph

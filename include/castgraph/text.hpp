@@ -1,0 +1,35 @@
+// Unicode text helpers on UTF-8 strings, built on utf8proc.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace castgraph {
+
+// Byte offset of the first invalid UTF-8 sequence, or none when the text is valid.
+std::optional<std::size_t> find_invalid_utf8(std::string_view text);
+
+// Copy of the text with each invalid UTF-8 byte replaced by U+FFFD.
+std::string repair_utf8(std::string_view text);
+
+// Matching form of a name: NFKC, case folded, accents removed from Latin letters,
+// apostrophes, hyphens and dashes unified to ' and -, whitespace collapsed and
+// trimmed. Letters of other scripts are kept as they are, so a non-Latin name
+// never folds to nothing. Precondition: valid UTF-8 (invalid input is returned
+// with only whitespace collapsed).
+std::string normalize_text(std::string_view text);
+
+// Slug for ids: normalize_text, then every run of characters that are not letters
+// or digits becomes one '-', no leading or trailing '-'. Non-Latin letters are kept.
+// At most max_bytes long, cut at a '-' boundary where possible.
+std::string slugify(std::string_view text, std::size_t max_bytes = 80);
+
+// Trims ASCII and Unicode whitespace at both ends.
+std::string_view trim(std::string_view text);
+
+// Collapses runs of whitespace to one space and trims.
+std::string collapse_whitespace(std::string_view text);
+
+}  // namespace castgraph

@@ -1,0 +1,12 @@
+#include "command.hpp"
+#include "parse_command.hpp"
+
+namespace castgraph::cli {
+
+std::vector<std::unique_ptr<Command>> make_commands() {
+    std::vector<std::unique_ptr<Command>> commands;
+    commands.push_back(std::make_unique<ParseCommand>());
+    return commands;
+}
+
+}  // namespace castgraph::cli

@@ -1,0 +1,37 @@
+#include "castgraph/episode.hpp"
+
+#include <cstdint>
+#include <cstdio>
+
+#include "castgraph/text.hpp"
+
+namespace castgraph {
+namespace {
+
+constexpr std::size_t kTitleSlugBytes = 60;
+
+std::string short_hash(std::string_view text) {
+    std::uint32_t hash = 2166136261U;  // FNV-1a: stable across platforms and runs
+    for (const char c : text) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 16777619U;
+    }
+    char buffer[9];
+    std::snprintf(buffer, sizeof buffer, "%08x", hash);
+    return std::string(buffer, 6);
+}
+
+}  // namespace
+
+std::string make_episode_id(const std::string& podcast, const std::string& title) {
+    auto podcast_slug = slugify(podcast, 40);
+    if (podcast_slug.empty()) podcast_slug = "unknown";
+    auto title_slug = slugify(title, SIZE_MAX);
+    if (title_slug.empty()) title_slug = "untitled";
+    // A cut slug gets a hash of the whole title, so long titles sharing a start stay apart.
+    if (title_slug.size() > kTitleSlugBytes)
+        title_slug = slugify(title, kTitleSlugBytes) + "-" + short_hash(title_slug);
+    return "episode:" + podcast_slug + "/" + title_slug;
+}
+
+}  // namespace castgraph

@@ -1,0 +1,226 @@
+#include "castgraph/text.hpp"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <memory>
+#include <vector>
+
+namespace castgraph {
+namespace {
+
+struct FreeDeleter {
+    void operator()(utf8proc_uint8_t* pointer) const noexcept { std::free(pointer); }
+};
+
+// Decodes valid UTF-8 into code points.
+std::vector<utf8proc_int32_t> decode(std::string_view text) {
+    std::vector<utf8proc_int32_t> codepoints;
+    codepoints.reserve(text.size());
+    const auto* cursor = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+    auto remaining = static_cast<utf8proc_ssize_t>(text.size());
+    while (remaining > 0) {
+        utf8proc_int32_t codepoint = 0;
+        const auto used = utf8proc_iterate(cursor, remaining, &codepoint);
+        if (used <= 0) break;
+        codepoints.push_back(codepoint);
+        cursor += used;
+        remaining -= used;
+    }
+    return codepoints;
+}
+
+void append_utf8(std::string& out, utf8proc_int32_t codepoint) {
+    utf8proc_uint8_t buffer[4];
+    const auto length = utf8proc_encode_char(codepoint, buffer);
+    out.append(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(length));
+}
+
+bool is_latin(utf8proc_int32_t codepoint) {
+    return codepoint < 0x0250 || (codepoint >= 0x1E00 && codepoint <= 0x1EFF);
+}
+
+bool is_space(utf8proc_int32_t codepoint) {
+    if (codepoint == '\t' || codepoint == '\n' || codepoint == '\r' || codepoint == '\v' || codepoint == '\f')
+        return true;
+    const auto category = utf8proc_category(codepoint);
+    return category == UTF8PROC_CATEGORY_ZS || category == UTF8PROC_CATEGORY_ZL ||
+           category == UTF8PROC_CATEGORY_ZP;
+}
+
+bool is_apostrophe(utf8proc_int32_t codepoint) {
+    switch (codepoint) {
+    case 0x2018: case 0x2019: case 0x201B: case 0x02BC: case 0x0060: case 0x00B4:
+    case 0x2032: case 0xFF07: return true;
+    default: return false;
+    }
+}
+
+bool is_dash(utf8proc_int32_t codepoint) {
+    if (codepoint == '-') return false;
+    return utf8proc_category(codepoint) == UTF8PROC_CATEGORY_PD || codepoint == 0x2212;
+}
+
+// Category of code points dropped by normalization: invisible format characters
+// such as the emoji variation selector U+FE0F and zero-width joiners.
+bool is_invisible(utf8proc_int32_t codepoint) {
+    const auto category = utf8proc_category(codepoint);
+    return category == UTF8PROC_CATEGORY_CF || (codepoint >= 0xFE00 && codepoint <= 0xFE0F);
+}
+
+std::string map(std::string_view text, int options) {
+    utf8proc_uint8_t* raw = nullptr;
+    const auto length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                                     static_cast<utf8proc_ssize_t>(text.size()), &raw,
+                                     static_cast<utf8proc_option_t>(options));
+    std::unique_ptr<utf8proc_uint8_t, FreeDeleter> owner(raw);
+    if (length < 0) return std::string(text);
+    return {reinterpret_cast<const char*>(raw), static_cast<std::size_t>(length)};
+}
+
+}  // namespace
+
+std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
+    const auto* begin = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+    std::size_t offset = 0;
+    while (offset < text.size()) {
+        const auto byte = static_cast<unsigned char>(text[offset]);
+        if (byte < 0x80) {  // ASCII fast path
+            ++offset;
+            continue;
+        }
+        utf8proc_int32_t codepoint = 0;
+        const auto used = utf8proc_iterate(begin + offset, static_cast<utf8proc_ssize_t>(text.size() - offset),
+                                           &codepoint);
+        if (used <= 0) return offset;
+        offset += static_cast<std::size_t>(used);
+    }
+    return std::nullopt;
+}
+
+std::string repair_utf8(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    std::size_t offset = 0;
+    while (offset < text.size()) {
+        const auto rest = text.substr(offset);
+        const auto bad = find_invalid_utf8(rest);
+        if (!bad) {
+            out.append(rest);
+            break;
+        }
+        out.append(rest.substr(0, *bad));
+        out.append("\xEF\xBF\xBD");
+        offset += *bad + 1;
+    }
+    return out;
+}
+
+std::string_view trim(std::string_view text) {
+    // ASCII whitespace and NBSP-like characters at the edges.
+    auto is_edge_space = [](std::string_view rest, std::size_t& width) {
+        const auto byte = static_cast<unsigned char>(rest[0]);
+        if (byte == ' ' || byte == '\t' || byte == '\n' || byte == '\r' || byte == '\v' || byte == '\f') {
+            width = 1;
+            return true;
+        }
+        if (byte < 0x80) return false;
+        utf8proc_int32_t codepoint = 0;
+        const auto used = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(rest.data()),
+                                           static_cast<utf8proc_ssize_t>(rest.size()), &codepoint);
+        if (used <= 0 || !is_space(codepoint)) return false;
+        width = static_cast<std::size_t>(used);
+        return true;
+    };
+    std::size_t width = 0;
+    while (!text.empty() && is_edge_space(text, width)) text.remove_prefix(width);
+    // From the end: step back over continuation bytes to find a code point start.
+    while (!text.empty()) {
+        std::size_t start = text.size() - 1;
+        while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+        const auto last = text.substr(start);
+        if (!is_edge_space(last, width) || width != last.size()) break;
+        text.remove_suffix(last.size());
+    }
+    return text;
+}
+
+std::string collapse_whitespace(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    bool pending_space = false;
+    for (const auto codepoint : decode(text)) {
+        if (is_space(codepoint)) {
+            pending_space = !out.empty();
+            continue;
+        }
+        if (pending_space) out.push_back(' ');
+        pending_space = false;
+        append_utf8(out, codepoint);
+    }
+    return out;
+}
+
+std::string normalize_text(std::string_view text) {
+    if (find_invalid_utf8(text)) return collapse_whitespace(text);
+    // Compatibility decomposition with case folding, so accents become separate marks.
+    const auto decomposed =
+        map(text, UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD);
+    std::string folded;
+    folded.reserve(decomposed.size());
+    utf8proc_int32_t previous_base = 0;
+    bool pending_space = false;
+    for (const auto codepoint : decode(decomposed)) {
+        const auto category = utf8proc_category(codepoint);
+        const bool is_mark = category == UTF8PROC_CATEGORY_MN;
+        if (is_mark && is_latin(previous_base)) continue;  // é -> e, but keep marks of other scripts
+        if (is_invisible(codepoint)) continue;
+        if (is_space(codepoint)) {
+            pending_space = !folded.empty();
+            continue;
+        }
+        if (pending_space) folded.push_back(' ');
+        pending_space = false;
+        if (is_apostrophe(codepoint)) {
+            folded.push_back('\'');
+        } else if (is_dash(codepoint)) {
+            folded.push_back('-');
+        } else {
+            append_utf8(folded, codepoint);
+        }
+        if (!is_mark) previous_base = codepoint;
+    }
+    return map(folded, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+}
+
+std::string slugify(std::string_view text, std::size_t max_bytes) {
+    const auto normalized = normalize_text(text);
+    std::string slug;
+    bool pending_dash = false;
+    for (const auto codepoint : decode(normalized)) {
+        const auto category = utf8proc_category(codepoint);
+        const bool keep = (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO) ||
+                          (category >= UTF8PROC_CATEGORY_MN && category <= UTF8PROC_CATEGORY_ME &&
+                           !slug.empty()) ||
+                          (category >= UTF8PROC_CATEGORY_ND && category <= UTF8PROC_CATEGORY_NO);
+        if (codepoint == '\'') continue;  // "GitHub's" -> "githubs"
+        if (!keep) {
+            pending_dash = !slug.empty();
+            continue;
+        }
+        if (pending_dash) slug.push_back('-');
+        pending_dash = false;
+        append_utf8(slug, codepoint);
+    }
+    if (slug.size() > max_bytes) {
+        auto cut = slug.rfind('-', max_bytes);
+        if (cut == std::string::npos || cut < max_bytes / 2) {
+            cut = max_bytes;  // step back to a code point boundary
+            while (cut > 0 && (static_cast<unsigned char>(slug[cut]) & 0xC0) == 0x80) --cut;
+        }
+        slug.resize(cut);
+    }
+    return slug;
+}
+
+}  // namespace castgraph

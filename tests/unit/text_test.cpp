@@ -1,0 +1,64 @@
+#include "castgraph/text.hpp"
+
+#include <gtest/gtest.h>
+
+namespace castgraph {
+namespace {
+
+TEST(NormalizeText, Table) {
+    struct Row {
+        const char* input;
+        const char* expected;
+    };
+    const Row rows[] = {
+        {"Kyle Daigle", "kyle daigle"},
+        {"  Kyle   Daigle\t", "kyle daigle"},
+        {"Séquençage métagénomique", "sequencage metagenomique"},
+        {"Devin\u2019s", "devin's"},                       // curly apostrophe
+        {"Hand\u2013Held \u2014 Coding", "hand-held - coding"},  // en and em dash
+        {"\uFF27\uFF50\uFF54", "gpt"},                     // full-width letters (NFKC)
+        {"Stra\u00DFe", "strasse"},                        // case folding of sharp s
+        {"\u674E\u660E", "\u674E\u660E"},                  // Chinese kept
+        {"\u041C\u043E\u0441\u043A\u0432\u0430", "\u043C\u043E\u0441\u043A\u0432\u0430"},  // Cyrillic lower-cased
+        {"\u0939\u093F\u0928\u094D\u0926\u0940", "\u0939\u093F\u0928\u094D\u0926\u0940"},  // Devanagari marks kept
+        {"\u26A1\uFE0F Matt", "\u26A1 matt"},              // variation selector dropped
+        {"a\u00A0b", "a b"},                               // no-break space
+        {"", ""},
+    };
+    for (const auto& row : rows) EXPECT_EQ(normalize_text(row.input), row.expected) << row.input;
+}
+
+TEST(Slugify, Table) {
+    struct Row {
+        const char* input;
+        const char* expected;
+    };
+    const Row rows[] = {
+        {"Kyle Daigle", "kyle-daigle"},
+        {"GitHub's Agent Era: 14x Commits", "githubs-agent-era-14x-commits"},
+        {"Autoencodeurs épars / SAE", "autoencodeurs-epars-sae"},
+        {"\u26A1\uFE0F Matt Pocock - Why", "matt-pocock-why"},
+        {"\u674E\u660E", "\u674E\u660E"},
+        {"!!!", ""},
+    };
+    for (const auto& row : rows) EXPECT_EQ(slugify(row.input), row.expected) << row.input;
+    EXPECT_EQ(slugify("alpha beta gamma", 10), "alpha-beta");
+}
+
+TEST(FindInvalidUtf8, Table) {
+    EXPECT_FALSE(find_invalid_utf8("plain ascii"));
+    EXPECT_FALSE(find_invalid_utf8("caf\xC3\xA9"));
+    EXPECT_EQ(find_invalid_utf8("ab\xFF"), 2U);
+    EXPECT_EQ(find_invalid_utf8("caf\xC3"), 3U);  // truncated sequence
+    EXPECT_EQ(find_invalid_utf8("\xED\xA0\x80"), 0U);  // surrogate
+}
+
+TEST(Trim, Table) {
+    EXPECT_EQ(trim("  a b  "), "a b");
+    EXPECT_EQ(trim("\u00A0a\u00A0"), "a");
+    EXPECT_EQ(trim(""), "");
+    EXPECT_EQ(collapse_whitespace(" a \n\t b "), "a b");
+}
+
+}  // namespace
+}  // namespace castgraph
