@@ -1,0 +1,99 @@
+// Entity resolution: the entity-list items of all episodes resolved into one
+// entity per real thing, every merge and every refused merge explained.
+//
+// Rules, applied in this order on a snapshot each round, so the outcome does not
+// depend on the order of episodes or input files:
+//  exact       same kind family, same normalized name
+//  curated     names declared together in the alias file
+//  alias       "A / B" forms, aliases stated in descriptions ("formerly X")
+//  acronym     "Name (ACR)" forms
+//  org-suffix  Organization names differing by a generic or legal suffix ("Modular AI" / "Modular")
+//  parent-qualified  "Google DeepMind" / "DeepMind" when both are seen (never "Meta FAIR" into "Meta")
+//  fuzzy       typos of long name words ("Lex Friedman" / "Lex Fridman"), never numbers or
+//              versions, prefixes, containment, or people sharing only one name part
+// Refused: an alias or acronym that points to two entities (merges neither), a
+// curated distinct pair, a kind conflict (same name, different kind family).
+//
+// Thread-safe: pure function of its inputs.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "castgraph/aliases.hpp"
+#include "castgraph/episode.hpp"
+#include "castgraph/type_map.hpp"
+
+namespace castgraph {
+
+// One entity-list item as seen by resolution.
+struct Mention {
+    std::string episode_id;
+    std::size_t item_index = 0;  // index in the episode's entity list
+    std::string raw_name;
+    std::string raw_type;
+    std::string description;
+    std::string language;
+    EntityKind kind = EntityKind::Other;
+    std::vector<std::string> names;    // full names: "Shawn Wang", "swyx" for "Shawn Wang / swyx"
+    std::vector<std::string> acronyms;  // "AIE" for "AI Engineer Europe (AIE)"
+    std::vector<std::string> description_aliases;  // "Clawdbot" for "... (formerly Clawdbot)"
+};
+
+struct ResolvedEntity {
+    std::string id;  // "person:kyle-daigle"
+    std::string name;  // canonical name
+    EntityKind kind = EntityKind::Other;
+    std::vector<std::string> aliases;  // every other surface form, sorted
+    std::vector<std::string> source_types;  // raw types, sorted, unique
+    std::vector<std::size_t> mentions;  // indexes into ResolutionResult::mentions
+    std::vector<std::string> episodes;  // episode ids, sorted, unique
+};
+
+struct MergeRecord {
+    std::string rule;  // exact, curated, alias, acronym, description-alias, org-suffix, parent-qualified, fuzzy
+    std::string form_a;  // the two surface forms that matched
+    std::string form_b;
+    std::optional<double> score;  // fuzzy similarity
+    std::string entity;  // resulting entity id
+};
+
+struct RefusalRecord {
+    std::string reason;  // ambiguous-alias, ambiguous-acronym, distinct-pair, kind-conflict
+    std::string form;
+    std::vector<std::string> entities;  // entity ids involved, sorted
+    std::string detail;
+};
+
+struct ResolutionResult {
+    std::vector<Mention> mentions;  // sorted by (episode id, item index)
+    std::vector<std::size_t> entity_of_mention;  // index into entities
+    std::vector<ResolvedEntity> entities;  // sorted by id
+    std::vector<MergeRecord> merges;  // sorted
+    std::vector<RefusalRecord> refusals;  // sorted
+    std::size_t distinct_names_before = 0;  // distinct (normalized name, kind) pairs before merging
+};
+
+struct ResolveOptions {
+    TypeMap type_map = TypeMap::builtin();
+    CuratedAliases aliases;
+};
+
+// Surface forms of a raw name: "A / B" -> names A and B; "Name (ACR)" -> name and
+// acronym; trailing punctuation trimmed.
+void split_surface_forms(const std::string& raw_name, std::vector<std::string>& names,
+                         std::vector<std::string>& acronyms);
+
+// Former names stated in a description: "formerly X", "previously called X",
+// "anciennement X". For people only explicit renames ("formerly known as X").
+std::vector<std::string> description_aliases(const std::string& description, EntityKind kind);
+
+// The key two names are compared by: normalize_text without punctuation.
+std::string name_key(std::string_view name);
+
+ResolutionResult resolve_entities(const std::vector<Episode>& episodes, const ResolveOptions& options);
+
+}  // namespace castgraph

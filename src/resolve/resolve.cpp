@@ -1,0 +1,671 @@
+#include "castgraph/resolve.hpp"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <numeric>
+#include <set>
+#include <tuple>
+
+#include "castgraph/text.hpp"
+#include "internal/pattern.hpp"
+
+namespace castgraph {
+namespace {
+
+std::vector<std::string> split_on_spaces(const std::string& text) {
+    std::vector<std::string> words;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        auto end = text.find(' ', start);
+        if (end == std::string::npos) end = text.size();
+        if (end > start) words.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return words;
+}
+
+bool looks_like_acronym(std::string_view text) {
+    if (text.empty() || text.size() > 8 || text.find(' ') != std::string_view::npos) return false;
+    int upper = 0;
+    for (const char c : text)
+        if (c >= 'A' && c <= 'Z') ++upper;
+    return upper >= 2 || (upper >= 1 && text.size() <= 3);
+}
+
+// Optimal string alignment distance on code points, bounded: stops past limit.
+std::size_t edit_distance(const std::u32string& a, const std::u32string& b) {
+    const auto n = a.size();
+    const auto m = b.size();
+    std::vector<std::vector<std::size_t>> d(n + 1, std::vector<std::size_t>(m + 1));
+    for (std::size_t i = 0; i <= n; ++i) d[i][0] = i;
+    for (std::size_t j = 0; j <= m; ++j) d[0][j] = j;
+    for (std::size_t i = 1; i <= n; ++i)
+        for (std::size_t j = 1; j <= m; ++j) {
+            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    return d[n][m];
+}
+
+std::u32string to_u32(std::string_view text) {
+    std::u32string out;
+    const auto* cursor = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+    auto remaining = static_cast<utf8proc_ssize_t>(text.size());
+    while (remaining > 0) {
+        utf8proc_int32_t codepoint = 0;
+        const auto used = utf8proc_iterate(cursor, remaining, &codepoint);
+        if (used <= 0) break;
+        out.push_back(static_cast<char32_t>(codepoint));
+        cursor += used;
+        remaining -= used;
+    }
+    return out;
+}
+
+std::string digits_of(std::string_view text) {
+    std::string digits;
+    for (const char c : text)
+        if (c >= '0' && c <= '9') digits.push_back(c);
+        else if (!digits.empty() && digits.back() != ' ') digits.push_back(' ');
+    return digits;
+}
+
+bool has_digit(std::string_view text) {
+    return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Generic and legal suffixes of organization names.
+bool is_organization_suffix(std::string_view word) {
+    static const std::set<std::string, std::less<>> suffixes = {
+        "ai",  "inc",   "incorporated", "llc",  "ltd", "limited", "gmbh", "sa",      "sas",     "sarl",
+        "corp", "corporation", "co", "company", "labs", "lab", "technologies", "technology", "group",
+        "holdings", "plc", "ag", "bv", "hq"};
+    return suffixes.count(word) > 0;
+}
+
+struct Form {
+    std::string text;
+    std::string key;
+    enum class Role { name, acronym, description_alias } role = Role::name;
+    std::size_t mention = 0;
+};
+
+class Resolver {
+public:
+    Resolver(const std::vector<Episode>& episodes, const ResolveOptions& options) : options_(options) {
+        collect_mentions(episodes);
+        parent_.resize(mentions_.size());
+        std::iota(parent_.begin(), parent_.end(), 0);
+        for (std::size_t m = 0; m < mentions_.size(); ++m) add_forms(m);
+        for (const auto& [left, right] : options_.aliases.distinct) {
+            const auto a = name_key(left);
+            const auto b = name_key(right);
+            distinct_[a].insert(b);
+            distinct_[b].insert(a);
+        }
+        // Keys of each cluster, kept only when distinct pairs must be checked at each union.
+        if (!distinct_.empty())
+            for (const auto& form : forms_) cluster_keys_[form.mention].insert(form.key);
+    }
+
+    ResolutionResult run() {
+        merge_exact();
+        merge_curated();
+        merge_aliases();
+        merge_organization_variants();
+        merge_fuzzy();
+        merge_aliases();
+        return build_result();
+    }
+
+private:
+    // ---- input --------------------------------------------------------------------
+    void collect_mentions(const std::vector<Episode>& episodes) {
+        for (const auto& episode : episodes) {
+            if (!episode.entity_list) continue;
+            const auto& items = episode.entity_list->items;
+            for (std::size_t i = 0; i < items.size(); ++i) {
+                Mention mention;
+                mention.episode_id = episode.id;
+                mention.item_index = i;
+                mention.raw_name = items[i].name;
+                mention.raw_type = items[i].type;
+                mention.description = items[i].description;
+                mention.language = episode.entity_list->language;
+                mention.kind = options_.type_map.kind_of(items[i].type);
+                split_surface_forms(items[i].name, mention.names, mention.acronyms);
+                mention.description_aliases = description_aliases(items[i].description, mention.kind);
+                if (mention.names.empty()) mention.names.push_back(std::string(trim(items[i].name)));
+                mentions_.push_back(std::move(mention));
+            }
+        }
+        // Order-free: every later step walks mentions in this order.
+        std::sort(mentions_.begin(), mentions_.end(), [](const Mention& a, const Mention& b) {
+            return std::tie(a.episode_id, a.item_index, a.raw_name, a.raw_type, a.description) <
+                   std::tie(b.episode_id, b.item_index, b.raw_name, b.raw_type, b.description);
+        });
+    }
+
+    void add_forms(std::size_t m) {
+        const auto& mention = mentions_[m];
+        auto add = [&](const std::string& text, Form::Role role) {
+            auto key = name_key(text);
+            if (key.empty()) return;
+            forms_.push_back({text, key, role, m});
+        };
+        for (const auto& name : mention.names) add(name, Form::Role::name);
+        for (const auto& acronym : mention.acronyms) add(acronym, Form::Role::acronym);
+        for (const auto& alias : mention.description_aliases) {
+            add(alias, Form::Role::description_alias);
+            former_keys_.insert(name_key(alias));
+        }
+    }
+
+    int family(std::size_t m) const { return kind_family(mentions_[m].kind); }
+
+    // ---- union-find with refusals -------------------------------------------------
+    std::size_t find(std::size_t m) {
+        while (parent_[m] != m) {
+            parent_[m] = parent_[parent_[m]];
+            m = parent_[m];
+        }
+        return m;
+    }
+
+
+    // Joins the clusters of a and b unless a curated distinct pair forbids it.
+    bool unite(std::size_t a, std::size_t b, const std::string& rule, const std::string& form_a,
+               const std::string& form_b, std::optional<double> score = std::nullopt) {
+        auto root_a = find(a);
+        auto root_b = find(b);
+        if (root_a == root_b) return false;
+        if (!distinct_.empty()) {
+            const auto& keys_a = cluster_keys_[root_a];
+            const auto& keys_b = cluster_keys_[root_b];
+            for (const auto& key : keys_a) {
+                const auto it = distinct_.find(key);
+                if (it == distinct_.end()) continue;
+                for (const auto& other : it->second)
+                    if (keys_b.count(other) > 0 && keys_a.count(other) == 0) {
+                        refusals_.push_back({"distinct-pair", form_a + " / " + form_b, {root_a, root_b},
+                                             "the alias file declares '" + key + "' and '" + other +
+                                                 "' distinct; " + rule + " merge refused"});
+                        return false;
+                    }
+            }
+        }
+        // The smaller mention index stays root, so roots do not depend on call order.
+        if (root_b < root_a) std::swap(root_a, root_b);
+        parent_[root_b] = root_a;
+        if (!distinct_.empty()) {
+            cluster_keys_[root_a].merge(cluster_keys_[root_b]);
+            cluster_keys_.erase(root_b);
+        }
+        merges_.push_back({{rule, form_a, form_b, score, ""}, a});
+        return true;
+    }
+
+    // ---- rules --------------------------------------------------------------------
+    void merge_exact() {
+        std::map<std::pair<int, std::string>, std::size_t> first_with_key;
+        for (std::size_t m = 0; m < mentions_.size(); ++m) {
+            const auto key = name_key(mentions_[m].names.front());
+            const auto [it, inserted] = first_with_key.emplace(std::make_pair(family(m), key), m);
+            if (!inserted) unite(it->second, m, "exact", mentions_[it->second].raw_name, mentions_[m].raw_name);
+        }
+        // Same name, different kind family: reported, not forced.
+        std::map<std::string, std::map<int, std::size_t>> families_by_key;
+        for (const auto& [family_key, m] : first_with_key) families_by_key[family_key.second][family_key.first] = m;
+        for (const auto& [key, families] : families_by_key) {
+            if (families.size() < 2) continue;
+            RefusalRecord refusal{"kind-conflict", mentions_[families.begin()->second].names.front(), {}, ""};
+            std::string kinds;
+            for (const auto& [family_id, m] : families) {
+                kinds += (kinds.empty() ? "" : ", ") + std::string(kind_name(mentions_[m].kind)) + " ('" +
+                         mentions_[m].raw_type + "')";
+            }
+            refusal.detail = "the same name is typed " + kinds + "; kept apart";
+            pending_conflicts_.push_back({refusal, families});
+        }
+    }
+
+    void merge_curated() {
+        for (std::size_t c = 0; c < options_.aliases.entities.size(); ++c) {
+            const auto& curated = options_.aliases.entities[c];
+            std::set<std::string> keys{name_key(curated.canonical)};
+            for (const auto& alias : curated.aliases) keys.insert(name_key(alias));
+            std::optional<std::size_t> first;
+            for (const auto& form : forms_) {
+                if (keys.count(form.key) == 0 || family(form.mention) != kind_family(curated.kind)) continue;
+                curated_of_mention_[form.mention] = c;
+                if (!first)
+                    first = form.mention;
+                else
+                    unite(*first, form.mention, "curated", mentions_[*first].raw_name, form.text);
+            }
+        }
+    }
+
+    // Aliases ("A / B"), acronyms and description aliases, to a fixpoint. Each
+    // round decides on a snapshot of the clusters, so the order of forms does not matter.
+    void merge_aliases() {
+        for (int round = 0; round < 16; ++round) {
+            struct Claim {
+                std::set<std::size_t> primary;    // clusters where the key is a main name
+                std::map<std::size_t, const Form*> secondary;  // clusters where it is only an alias or acronym
+            };
+            std::map<std::pair<int, std::string>, Claim> claims;
+            for (const auto& form : forms_) {
+                const auto root = find(form.mention);
+                auto& claim = claims[{family(form.mention), form.key}];
+                const bool is_primary = form.role == Form::Role::name && name_key(mentions_[form.mention].names.front()) == form.key;
+                if (is_primary) claim.primary.insert(root);
+            }
+            for (const auto& form : forms_) {
+                const auto root = find(form.mention);
+                auto& claim = claims[{family(form.mention), form.key}];
+                if (claim.primary.count(root) == 0) claim.secondary.emplace(root, &form);
+            }
+            std::vector<std::tuple<std::size_t, std::size_t, std::string, std::string, std::string>> decisions;
+            for (const auto& [family_key, claim] : claims) {
+                if (claim.secondary.empty()) continue;
+                const auto& key = family_key.second;
+                const bool acronym = std::any_of(claim.secondary.begin(), claim.secondary.end(), [](const auto& entry) {
+                    return entry.second->role == Form::Role::acronym;
+                });
+                if (claim.secondary.size() + claim.primary.size() >= 3 || claim.primary.size() >= 2 ||
+                    (claim.primary.empty() && claim.secondary.size() >= 2)) {
+                    std::vector<std::size_t> roots(claim.primary.begin(), claim.primary.end());
+                    for (const auto& entry : claim.secondary) roots.push_back(entry.first);
+                    const auto reason = acronym ? "ambiguous-acronym" : "ambiguous-alias";
+                    if (reported_ambiguous_.insert(key).second)
+                        ambiguous_.push_back({reason, claim.secondary.begin()->second->text, roots,
+                                              "'" + claim.secondary.begin()->second->text + "' names " +
+                                                  std::to_string(roots.size()) + " different entities; merges none"});
+                    continue;
+                }
+                if (claim.primary.size() != 1) continue;
+                const auto target = *claim.primary.begin();
+                const auto& [root, form] = *claim.secondary.begin();
+                const auto rule = form->role == Form::Role::acronym            ? "acronym"
+                                  : form->role == Form::Role::description_alias ? "description-alias"
+                                                                                : "alias";
+                (void)root;
+                decisions.emplace_back(target, form->mention, rule, mentions_[target].names.front(),
+                                       mentions_[form->mention].raw_name);
+            }
+            bool changed = false;
+            for (const auto& [target, mention, rule, form_a, form_b] : decisions)
+                changed |= unite(target, mention, rule, form_a, form_b);
+            if (!changed) break;
+        }
+    }
+
+    void merge_organization_variants() {
+        // Main names of organization clusters.
+        std::map<std::string, std::size_t> organization_by_key;
+        for (std::size_t m = 0; m < mentions_.size(); ++m)
+            if (mentions_[m].kind == EntityKind::Organization)
+                for (const auto& name : mentions_[m].names) organization_by_key.emplace(name_key(name), m);
+        std::vector<std::tuple<std::size_t, std::size_t, std::string, std::string, std::string>> decisions;
+        // "Modular AI" / "Modular", "Acme Inc." / "Acme": names equal once generic suffixes are dropped.
+        std::map<std::string, std::vector<std::string>> by_stem;
+        for (const auto& [key, m] : organization_by_key) {
+            auto words = split_on_spaces(key);
+            while (words.size() > 1 && is_organization_suffix(words.back())) words.pop_back();
+            std::string stem;
+            for (const auto& word : words) stem += (stem.empty() ? "" : " ") + word;
+            by_stem[stem].push_back(key);
+        }
+        for (const auto& [stem, keys] : by_stem)
+            for (std::size_t i = 1; i < keys.size(); ++i)
+                decisions.emplace_back(organization_by_key[keys[0]], organization_by_key[keys[i]], "org-suffix",
+                                       mentions_[organization_by_key[keys[0]]].raw_name,
+                                       mentions_[organization_by_key[keys[i]]].raw_name);
+        // "Google DeepMind" / "DeepMind": a one-word parent before a known unit
+        // merges into the unit; the parent alone ("Meta") never takes the unit in.
+        for (const auto& [key, m] : organization_by_key) {
+            const auto space = key.find(' ');
+            if (space == std::string::npos) continue;
+            const auto unit = key.substr(space + 1);
+            const auto it = organization_by_key.find(unit);
+            if (it == organization_by_key.end()) continue;
+            qualified_keys_.insert(key);
+            decisions.emplace_back(it->second, m, "parent-qualified", mentions_[it->second].raw_name, mentions_[m].raw_name);
+        }
+        for (const auto& [a, b, rule, form_a, form_b] : decisions) unite(a, b, rule, form_a, form_b);
+    }
+
+    // Typos: names of the same family and word count whose words agree except
+    // for small edits in long words. Never numbers, prefixes, containment, or
+    // people sharing only one name part.
+    void merge_fuzzy() {
+        struct Candidate {
+            std::string key;
+            std::string text;
+            std::size_t mention;
+        };
+        std::map<std::string, std::vector<Candidate>> blocks;
+        std::set<std::pair<int, std::string>> seen;
+        for (const auto& form : forms_) {
+            if (form.role != Form::Role::name) continue;
+            if (!seen.insert({family(form.mention), form.key}).second) continue;
+            const auto words = split_on_spaces(form.key);
+            std::string block = std::to_string(family(form.mention)) + '|' + std::to_string(words.size()) + '|';
+            for (const auto& word : words) block += word.substr(0, 1);
+            blocks[block].push_back({form.key, form.text, form.mention});
+        }
+        std::vector<std::tuple<std::size_t, std::size_t, std::string, std::string, double>> decisions;
+        for (const auto& [block, candidates] : blocks)
+            for (std::size_t i = 0; i < candidates.size(); ++i)
+                for (std::size_t j = i + 1; j < candidates.size(); ++j) {
+                    const auto& a = candidates[i];
+                    const auto& b = candidates[j];
+                    if (find(a.mention) == find(b.mention)) continue;
+                    if (const auto score = fuzzy_score(a.key, b.key, mentions_[a.mention].kind == EntityKind::Person))
+                        decisions.emplace_back(a.mention, b.mention, a.text, b.text, *score);
+                }
+        for (const auto& [a, b, text_a, text_b, score] : decisions) unite(a, b, "fuzzy", text_a, text_b, score);
+    }
+
+    static std::optional<double> fuzzy_score(const std::string& a, const std::string& b, bool people) {
+        if (a == b) return std::nullopt;
+        if (a.find(b) != std::string::npos || b.find(a) != std::string::npos) return std::nullopt;  // containment
+        if (digits_of(a) != digits_of(b)) return std::nullopt;  // versions and numbers
+        const auto words_a = split_on_spaces(a);
+        const auto words_b = split_on_spaces(b);
+        if (words_a.size() != words_b.size()) return std::nullopt;
+        std::size_t differing = 0;
+        std::size_t total = 0;
+        for (std::size_t i = 0; i < words_a.size(); ++i) {
+            if (words_a[i] == words_b[i]) continue;
+            ++differing;
+            const auto wa = to_u32(words_a[i]);
+            const auto wb = to_u32(words_b[i]);
+            if (has_digit(words_a[i]) || has_digit(words_b[i])) return std::nullopt;
+            if (std::min(wa.size(), wb.size()) < 5 || wa.front() != wb.front()) return std::nullopt;
+            const auto distance = edit_distance(wa, wb);
+            if (distance > (std::min(wa.size(), wb.size()) >= 10 ? 2U : 1U)) return std::nullopt;
+            total += distance;
+        }
+        if (differing == 0 || (!people && differing > 1)) return std::nullopt;
+        // A person's one-word name is too little to go on.
+        if (people && words_a.size() < 2) return std::nullopt;
+        const auto length = std::max(to_u32(a).size(), to_u32(b).size());
+        return 1.0 - static_cast<double>(total) / static_cast<double>(length);
+    }
+
+    // ---- result -------------------------------------------------------------------
+    ResolutionResult build_result() {
+        ResolutionResult result;
+        std::map<std::size_t, std::vector<std::size_t>> clusters;
+        for (std::size_t m = 0; m < mentions_.size(); ++m) clusters[find(m)].push_back(m);
+        std::set<std::pair<std::string, int>> distinct_before;
+        for (const auto& mention : mentions_)
+            distinct_before.insert({name_key(mention.names.front()), kind_family(mention.kind)});
+        result.distinct_names_before = distinct_before.size();
+
+        std::map<std::size_t, std::size_t> entity_of_root;
+        std::vector<std::pair<std::string, std::size_t>> ids;  // (id, root) for collision handling
+        for (const auto& [root, members] : clusters) {
+            ResolvedEntity entity;
+            entity.kind = majority_kind(members);
+            entity.name = canonical_name(members);
+            std::set<std::string> aliases;
+            std::set<std::string> types;
+            std::set<std::string> episodes;
+            for (const auto m : members) {
+                const auto& mention = mentions_[m];
+                for (const auto& name : mention.names) aliases.insert(name);
+                for (const auto& acronym : mention.acronyms) aliases.insert(acronym);
+                for (const auto& alias : mention.description_aliases) aliases.insert(alias);
+                aliases.insert(mention.raw_name);
+                types.insert(mention.raw_type);
+                episodes.insert(mention.episode_id);
+                entity.mentions.push_back(m);
+            }
+            if (const auto curated = curated_of_cluster(members))
+                for (const auto& alias : options_.aliases.entities[*curated].aliases) aliases.insert(alias);
+            aliases.erase(entity.name);
+            entity.aliases.assign(aliases.begin(), aliases.end());
+            entity.source_types.assign(types.begin(), types.end());
+            entity.episodes.assign(episodes.begin(), episodes.end());
+            auto slug = slugify(entity.name);
+            if (slug.empty()) slug = "unnamed";
+            entity.id = std::string(kind_id_prefix(entity.kind)) + ":" + slug;
+            entity_of_root[root] = result.entities.size();
+            result.entities.push_back(std::move(entity));
+        }
+        // Colliding ids ("C#" and "C" both slug to "c") get -2, -3 in the order of
+        // their first mention, which is itself order-free.
+        std::map<std::string, std::vector<std::size_t>> by_id;
+        for (std::size_t e = 0; e < result.entities.size(); ++e) by_id[result.entities[e].id].push_back(e);
+        for (const auto& [id, entities] : by_id)
+            for (std::size_t i = 1; i < entities.size(); ++i) result.entities[entities[i]].id += "-" + std::to_string(i + 1);
+
+        // Sort entities by id and remap.
+        std::vector<std::size_t> order(result.entities.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::sort(order.begin(), order.end(),
+                  [&](std::size_t a, std::size_t b) { return result.entities[a].id < result.entities[b].id; });
+        std::vector<std::size_t> new_index(order.size());
+        std::vector<ResolvedEntity> sorted;
+        for (std::size_t i = 0; i < order.size(); ++i) {
+            new_index[order[i]] = i;
+            sorted.push_back(std::move(result.entities[order[i]]));
+        }
+        result.entities = std::move(sorted);
+        auto id_of_mention = [&](std::size_t m) -> const std::string& {
+            return result.entities[new_index[entity_of_root[find(m)]]].id;
+        };
+        result.entity_of_mention.resize(mentions_.size());
+        for (std::size_t m = 0; m < mentions_.size(); ++m) result.entity_of_mention[m] = new_index[entity_of_root[find(m)]];
+
+        for (auto& merge : merges_) {
+            MergeRecord record = merge.record;
+            record.entity = id_of_mention(merge.mention);
+            result.merges.push_back(std::move(record));
+        }
+        std::sort(result.merges.begin(), result.merges.end(), [](const MergeRecord& a, const MergeRecord& b) {
+            return std::tie(a.entity, a.rule, a.form_a, a.form_b) < std::tie(b.entity, b.rule, b.form_a, b.form_b);
+        });
+        auto add_refusal = [&](RefusalRecord refusal, const std::vector<std::size_t>& roots) {
+            std::set<std::string> ids_involved;
+            for (const auto root : roots) ids_involved.insert(id_of_mention(root));
+            refusal.entities.assign(ids_involved.begin(), ids_involved.end());
+            result.refusals.push_back(std::move(refusal));
+        };
+        for (const auto& [refusal, families] : pending_conflicts_) {
+            std::vector<std::size_t> roots;
+            for (const auto& [family_id, m] : families) roots.push_back(m);
+            add_refusal(refusal, roots);
+        }
+        for (const auto& pending : refusals_) add_refusal({pending.reason, pending.form, {}, pending.detail}, pending.roots);
+        for (const auto& pending : ambiguous_) add_refusal({pending.reason, pending.form, {}, pending.detail}, pending.roots);
+        std::sort(result.refusals.begin(), result.refusals.end(), [](const RefusalRecord& a, const RefusalRecord& b) {
+            return std::tie(a.reason, a.form, a.entities, a.detail) < std::tie(b.reason, b.form, b.entities, b.detail);
+        });
+        result.refusals.erase(std::unique(result.refusals.begin(), result.refusals.end(),
+                                          [](const RefusalRecord& a, const RefusalRecord& b) {
+                                              return std::tie(a.reason, a.form, a.entities) ==
+                                                     std::tie(b.reason, b.form, b.entities);
+                                          }),
+                              result.refusals.end());
+        result.mentions = std::move(mentions_);
+        return result;
+    }
+
+    EntityKind majority_kind(const std::vector<std::size_t>& members) const {
+        std::map<EntityKind, std::size_t> counts;
+        for (const auto m : members) ++counts[mentions_[m].kind];
+        // Most frequent; ties go to the earlier kind in the enum (Software before Product).
+        return std::max_element(counts.begin(), counts.end(), [](const auto& a, const auto& b) {
+                   return a.second < b.second || (a.second == b.second && a.first > b.first);
+               })->first;
+    }
+
+    std::optional<std::size_t> curated_of_cluster(const std::vector<std::size_t>& members) const {
+        std::optional<std::size_t> curated;
+        for (const auto m : members)
+            if (const auto it = curated_of_mention_.find(m); it != curated_of_mention_.end())
+                if (!curated || it->second < *curated) curated = it->second;
+        return curated;
+    }
+
+    // The canonical name: the curated one if declared, else the most frequent full
+    // name; ties go to the name written first in "A / B", then to the name with
+    // more words, then to the smaller key, then to the smaller spelling.
+    // Parent-qualified names ("Google DeepMind") yield to the unit, former names
+    // ("Clawdbot") to the current one.
+    std::string canonical_name(const std::vector<std::size_t>& members) const {
+        if (const auto curated = curated_of_cluster(members)) return options_.aliases.entities[*curated].canonical;
+        std::map<std::string, std::size_t> key_count;
+        std::map<std::string, std::size_t> key_position;  // earliest place within "A / B"
+        std::map<std::string, std::map<std::string, std::size_t>> spellings;
+        for (const auto m : members)
+            for (std::size_t p = 0; p < mentions_[m].names.size(); ++p) {
+                const auto& name = mentions_[m].names[p];
+                const auto key = name_key(name);
+                ++key_count[key];
+                ++spellings[key][name];
+                const auto [it, inserted] = key_position.emplace(key, p);
+                if (!inserted) it->second = std::min(it->second, p);
+            }
+        const auto best = std::min_element(key_count.begin(), key_count.end(), [&](const auto& a, const auto& b) {
+            const auto rank = [&](const auto& entry) {
+                const bool yields = qualified_keys_.count(entry.first) > 0 || former_keys_.count(entry.first) > 0;
+                return std::make_tuple(yields, -static_cast<long>(entry.second),
+                                       key_position.at(entry.first),
+                                       -static_cast<long>(split_on_spaces(entry.first).size()), entry.first);
+            };
+            return rank(a) < rank(b);
+        });
+        const auto& forms = spellings[best->first];
+        return std::max_element(forms.begin(), forms.end(), [](const auto& a, const auto& b) {
+                   return a.second < b.second || (a.second == b.second && a.first > b.first);
+               })->first;
+    }
+
+    struct PendingMerge {
+        MergeRecord record;
+        std::size_t mention;
+    };
+    struct PendingRefusal {
+        std::string reason;
+        std::string form;
+        std::vector<std::size_t> roots;
+        std::string detail;
+    };
+
+    const ResolveOptions& options_;
+    std::vector<Mention> mentions_;
+    std::vector<Form> forms_;
+    std::vector<std::size_t> parent_;
+    std::map<std::string, std::set<std::string>> distinct_;
+    std::map<std::size_t, std::set<std::string>> cluster_keys_;
+    std::map<std::size_t, std::size_t> curated_of_mention_;
+    std::set<std::string> qualified_keys_;
+    std::set<std::string> former_keys_;  // former names stated in descriptions
+    std::set<std::string> reported_ambiguous_;
+    std::vector<PendingMerge> merges_;
+    std::vector<PendingRefusal> refusals_;
+    std::vector<PendingRefusal> ambiguous_;
+    std::vector<std::pair<RefusalRecord, std::map<int, std::size_t>>> pending_conflicts_;
+};
+
+}  // namespace
+
+std::string name_key(std::string_view name) {
+    auto text = normalize_text(name);
+    // Punctuation separates words but carries no meaning for matching ("GPT-5" = "GPT 5").
+    for (auto& c : text)
+        if (std::string_view(".,:;!?'\"()[]{}/\\-_*").find(c) != std::string_view::npos) c = ' ';
+    return collapse_whitespace(text);
+}
+
+void split_surface_forms(const std::string& raw_name, std::vector<std::string>& names,
+                         std::vector<std::string>& acronyms) {
+    auto strip = [](std::string_view text) {
+        text = trim(text);
+        while (!text.empty() && std::string_view(".,;:").find(text.back()) != std::string_view::npos)
+            text = trim(text.substr(0, text.size() - 1));
+        return std::string(text);
+    };
+    std::vector<std::string> parts;
+    std::string_view rest = raw_name;
+    for (auto slash = rest.find(" / "); slash != std::string_view::npos; slash = rest.find(" / ")) {
+        parts.push_back(strip(rest.substr(0, slash)));
+        rest = rest.substr(slash + 3);
+    }
+    parts.push_back(strip(rest));
+    for (const auto& part : parts) {
+        if (part.empty()) continue;
+        const auto open = part.rfind(" (");
+        if (part.back() == ')' && open != std::string::npos) {
+            const auto outer = strip(part.substr(0, open));
+            const auto inner = strip(part.substr(open + 2, part.size() - open - 3));
+            if (!outer.empty() && !inner.empty()) {
+                if (looks_like_acronym(inner)) {  // "AI Engineer Europe (AIE)"
+                    names.push_back(outer);
+                    acronyms.push_back(inner);
+                    continue;
+                }
+                if (looks_like_acronym(outer)) {  // "MoE (Mixture of Experts)"
+                    names.push_back(inner);
+                    acronyms.push_back(outer);
+                    continue;
+                }
+            }
+        }
+        names.push_back(part);
+    }
+}
+
+std::vector<std::string> description_aliases(const std::string& description, EntityKind kind) {
+    // For people a bare "formerly X" names a former employer, so only explicit renames count.
+    static const auto renamed = internal::compile_pattern(
+        R"((?i)\b(?:formerly|previously|anciennement|auparavant)\s*,?\s+(?:known as|called|named|appel\x{e9}e?|nomm\x{e9}e?|connue? sous le nom d[e'\x{2019}]\s*)\s*(.+))");
+    static const auto formerly = internal::compile_pattern(
+        R"((?i)\b(?:formerly|previously|anciennement|auparavant)\s*,?\s+(.+))");
+    std::string rest;
+    if (!RE2::PartialMatch(description, *renamed, &rest) &&
+        (kind == EntityKind::Person || !RE2::PartialMatch(description, *formerly, &rest)))
+        return {};
+    // The stated names run to the end of the clause: "formerly Clawdbot, Clawd and Moltbot; ..."
+    rest = rest.substr(0, rest.find_first_of(";.()"));
+    std::vector<std::string> aliases;
+    std::string current;
+    auto flush = [&] {
+        auto name = std::string(trim(current));
+        while (!name.empty() && std::string_view("\"'").find(name.back()) != std::string_view::npos) name.pop_back();
+        while (!name.empty() && std::string_view("\"'").find(name.front()) != std::string_view::npos) name.erase(0, 1);
+        name = std::string(trim(name));
+        current.clear();
+        if (name.empty()) return;
+        const auto first = static_cast<unsigned char>(name[0]);
+        if ((first >= 'A' && first <= 'Z') || (first >= '0' && first <= '9') || first >= 0x80) aliases.push_back(name);
+    };
+    const auto words = split_on_spaces(rest);
+    for (const auto& word : words) {
+        if (word == "and" || word == "et" || word == "or" || word == "ou" || word == "/") {
+            flush();
+            continue;
+        }
+        const bool ends_item = word.back() == ',';
+        current += (current.empty() ? "" : " ") + (ends_item ? word.substr(0, word.size() - 1) : word);
+        if (ends_item) flush();
+    }
+    flush();
+    return aliases;
+}
+
+ResolutionResult resolve_entities(const std::vector<Episode>& episodes, const ResolveOptions& options) {
+    return Resolver(episodes, options).run();
+}
+
+}  // namespace castgraph
