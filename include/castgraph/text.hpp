@@ -5,11 +5,18 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace castgraph {
 
 // Byte offset of the first invalid UTF-8 sequence, or none when the text is valid.
 std::optional<std::size_t> find_invalid_utf8(std::string_view text);
+
+// Code points of valid UTF-8 text (decoding stops at the first invalid byte).
+std::u32string decode_utf8(std::string_view text);
+
+// Words of a text separated by ASCII spaces; views into the text.
+std::vector<std::string_view> split_words(std::string_view text);
 
 // Copy of the text with each invalid UTF-8 byte replaced by U+FFFD.
 std::string repair_utf8(std::string_view text);

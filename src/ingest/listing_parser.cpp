@@ -98,19 +98,6 @@ std::vector<std::string> parse_languages(std::string_view line) {
 
 // ---- chapter heading heuristic -------------------------------------------------
 
-std::vector<std::string_view> split_words(std::string_view text) {
-    std::vector<std::string_view> words;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        while (start < text.size() && text[start] == ' ') ++start;
-        auto end = text.find(' ', start);
-        if (end == std::string_view::npos) end = text.size();
-        if (end > start) words.push_back(text.substr(start, end - start));
-        start = end;
-    }
-    return words;
-}
-
 utf8proc_int32_t first_letter(std::string_view word) {
     const auto* cursor = reinterpret_cast<const utf8proc_uint8_t*>(word.data());
     auto remaining = static_cast<utf8proc_ssize_t>(word.size());

@@ -11,19 +11,6 @@
 namespace castgraph {
 namespace {
 
-std::vector<std::string_view> split_words(std::string_view text) {
-    std::vector<std::string_view> words;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        while (start < text.size() && text[start] == ' ') ++start;
-        auto end = text.find(' ', start);
-        if (end == std::string_view::npos) end = text.size();
-        if (end > start) words.push_back(text.substr(start, end - start));
-        start = end;
-    }
-    return words;
-}
-
 bool starts_upper(std::string_view word) {
     utf8proc_int32_t codepoint = 0;
     if (utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(word.data()),

@@ -15,16 +15,9 @@
 namespace castgraph {
 namespace {
 
-std::vector<std::string> split_on_spaces(const std::string& text) {
-    std::vector<std::string> words;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        auto end = text.find(' ', start);
-        if (end == std::string::npos) end = text.size();
-        if (end > start) words.push_back(text.substr(start, end - start));
-        start = end + 1;
-    }
-    return words;
+std::vector<std::string> split_on_spaces(std::string_view text) {
+    const auto views = split_words(text);
+    return {views.begin(), views.end()};
 }
 
 bool looks_like_acronym(std::string_view text) {
@@ -50,21 +43,6 @@ std::size_t edit_distance(const std::u32string& a, const std::u32string& b) {
                 d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
         }
     return d[n][m];
-}
-
-std::u32string to_u32(std::string_view text) {
-    std::u32string out;
-    const auto* cursor = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-    auto remaining = static_cast<utf8proc_ssize_t>(text.size());
-    while (remaining > 0) {
-        utf8proc_int32_t codepoint = 0;
-        const auto used = utf8proc_iterate(cursor, remaining, &codepoint);
-        if (used <= 0) break;
-        out.push_back(static_cast<char32_t>(codepoint));
-        cursor += used;
-        remaining -= used;
-    }
-    return out;
 }
 
 std::string digits_of(std::string_view text) {
@@ -385,8 +363,8 @@ private:
         for (std::size_t i = 0; i < words_a.size(); ++i) {
             if (words_a[i] == words_b[i]) continue;
             ++differing;
-            const auto wa = to_u32(words_a[i]);
-            const auto wb = to_u32(words_b[i]);
+            const auto wa = decode_utf8(words_a[i]);
+            const auto wb = decode_utf8(words_b[i]);
             if (has_digit(words_a[i]) || has_digit(words_b[i])) return std::nullopt;
             if (std::min(wa.size(), wb.size()) < 5 || wa.front() != wb.front()) return std::nullopt;
             const auto distance = edit_distance(wa, wb);
@@ -396,7 +374,7 @@ private:
         if (differing == 0 || (!people && differing > 1)) return std::nullopt;
         // A person's one-word name is too little to go on.
         if (people && words_a.size() < 2) return std::nullopt;
-        const auto length = std::max(to_u32(a).size(), to_u32(b).size());
+        const auto length = std::max(decode_utf8(a).size(), decode_utf8(b).size());
         return 1.0 - static_cast<double>(total) / static_cast<double>(length);
     }
 

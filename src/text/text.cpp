@@ -13,23 +13,6 @@ struct FreeDeleter {
     void operator()(utf8proc_uint8_t* pointer) const noexcept { std::free(pointer); }
 };
 
-// Decodes valid UTF-8 into code points.
-std::vector<utf8proc_int32_t> decode(std::string_view text) {
-    std::vector<utf8proc_int32_t> codepoints;
-    codepoints.reserve(text.size());
-    const auto* cursor = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-    auto remaining = static_cast<utf8proc_ssize_t>(text.size());
-    while (remaining > 0) {
-        utf8proc_int32_t codepoint = 0;
-        const auto used = utf8proc_iterate(cursor, remaining, &codepoint);
-        if (used <= 0) break;
-        codepoints.push_back(codepoint);
-        cursor += used;
-        remaining -= used;
-    }
-    return codepoints;
-}
-
 void append_utf8(std::string& out, utf8proc_int32_t codepoint) {
     utf8proc_uint8_t buffer[4];
     const auto length = utf8proc_encode_char(codepoint, buffer);
@@ -79,6 +62,35 @@ std::string map(std::string_view text, int options) {
 }
 
 }  // namespace
+
+std::u32string decode_utf8(std::string_view text) {
+    std::u32string codepoints;
+    codepoints.reserve(text.size());
+    const auto* cursor = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+    auto remaining = static_cast<utf8proc_ssize_t>(text.size());
+    while (remaining > 0) {
+        utf8proc_int32_t codepoint = 0;
+        const auto used = utf8proc_iterate(cursor, remaining, &codepoint);
+        if (used <= 0) break;
+        codepoints.push_back(static_cast<char32_t>(codepoint));
+        cursor += used;
+        remaining -= used;
+    }
+    return codepoints;
+}
+
+std::vector<std::string_view> split_words(std::string_view text) {
+    std::vector<std::string_view> words;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        while (start < text.size() && text[start] == ' ') ++start;
+        auto end = text.find(' ', start);
+        if (end == std::string_view::npos) end = text.size();
+        if (end > start) words.push_back(text.substr(start, end - start));
+        start = end;
+    }
+    return words;
+}
 
 std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
     const auto* begin = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
@@ -149,7 +161,7 @@ std::string collapse_whitespace(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     bool pending_space = false;
-    for (const auto codepoint : decode(text)) {
+    for (const utf8proc_int32_t codepoint : decode_utf8(text)) {
         if (is_space(codepoint)) {
             pending_space = !out.empty();
             continue;
@@ -170,7 +182,7 @@ std::string normalize_text(std::string_view text) {
     folded.reserve(decomposed.size());
     utf8proc_int32_t previous_base = 0;
     bool pending_space = false;
-    for (const auto codepoint : decode(decomposed)) {
+    for (const utf8proc_int32_t codepoint : decode_utf8(decomposed)) {
         const auto category = utf8proc_category(codepoint);
         const bool is_mark = category == UTF8PROC_CATEGORY_MN;
         if (is_mark && is_latin(previous_base)) continue;  // é -> e, but keep marks of other scripts
@@ -197,7 +209,7 @@ std::string slugify(std::string_view text, std::size_t max_bytes) {
     const auto normalized = normalize_text(text);
     std::string slug;
     bool pending_dash = false;
-    for (const auto codepoint : decode(normalized)) {
+    for (const utf8proc_int32_t codepoint : decode_utf8(normalized)) {
         const auto category = utf8proc_category(codepoint);
         const bool keep = (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO) ||
                           (category >= UTF8PROC_CATEGORY_MN && category <= UTF8PROC_CATEGORY_ME &&
