@@ -14,9 +14,11 @@ enum class ErrorCategory { input, io, usage, internal };
 class Error : public std::runtime_error {
 public:
     Error(ErrorCategory category, const std::string& message)
-        : std::runtime_error(prefix(category) + message), category_(category) {}
+        : std::runtime_error(prefix(category) + message), category_(category), message_(message) {}
 
     [[nodiscard]] ErrorCategory category() const noexcept { return category_; }
+    // The message without its category prefix, for wrapping in a more precise one.
+    [[nodiscard]] const std::string& message() const noexcept { return message_; }
 
     static std::string prefix(ErrorCategory category) {
         switch (category) {
@@ -30,6 +32,7 @@ public:
 
 private:
     ErrorCategory category_;
+    std::string message_;
 };
 
 // Bad input data: a page, record, alias file or graph file that cannot be read.

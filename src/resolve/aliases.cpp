@@ -42,7 +42,7 @@ CuratedAliases parse_aliases(std::string_view text, const std::string& source) {
             try {
                 entity.kind = parse_kind(text_of(entry["kind"], pointer + "/kind"));
             } catch (const InputError& error) {
-                fail(pointer + "/kind", error.what());
+                fail(pointer + "/kind", error.message());
             }
             if (entry.contains("aliases")) {
                 if (!entry["aliases"].is_array()) fail(pointer + "/aliases", "expected an array");

@@ -67,7 +67,7 @@ TypeMap TypeMap::from_json(std::string_view text, const std::string& source) {
         try {
             map.kinds_[normalize_text(raw)] = parse_kind(kind.get<std::string>());
         } catch (const InputError& error) {
-            throw InputError(source + ": /types/" + raw + ": " + error.what());
+            throw InputError(source + ": /types/" + raw + ": " + error.message());
         }
     }
     return map;
