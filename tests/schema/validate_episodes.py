@@ -19,59 +19,7 @@ import subprocess
 import sys
 import tempfile
 
-try:
-    import jsonschema
-    from jsonschema import Draft202012Validator
-except ImportError as error:  # no skipping: the test exists to run a real validator
-    print(f"FAIL: cannot import jsonschema ({error}); install Debian's python3-jsonschema", file=sys.stderr)
-    sys.exit(1)
-
-
-class Checks:
-    def __init__(self):
-        self.passed = 0
-        self.failed = 0
-
-    def ok(self, name):
-        self.passed += 1
-        print(f"ok: {name}")
-
-    def fail(self, name, details=()):
-        self.failed += 1
-        print(f"FAIL: {name}")
-        for line in details:
-            print(f"    {line}")
-
-
-def json_path(error):
-    path = "$"
-    for part in error.absolute_path:
-        path += f"[{part}]" if isinstance(part, int) else f".{part}"
-    return path
-
-
-def leaf_errors(errors):
-    """The errors themselves, or for oneOf/anyOf failures the sub-errors that say what is wrong."""
-    leaves = []
-    for error in errors:
-        if error.context:
-            leaves.extend(leaf_errors(error.context))
-        else:
-            leaves.append(error)
-    return leaves
-
-
-def short(text, limit=200):
-    return text if len(text) <= limit else text[: limit - 3] + "..."
-
-
-def describe(errors):
-    lines = []
-    for error in errors:
-        lines.append(f"{json_path(error)}: {short(error.message)}")
-        for leaf in leaf_errors(error.context):
-            lines.append(f"  because {json_path(leaf)}: {short(leaf.message)}")
-    return lines
+from schema_checks import Checks, Draft202012Validator, describe, finish, jsonschema, jsonschema_version, leaf_errors
 
 
 # ---------------------------------------------------------------------------
@@ -365,7 +313,7 @@ def main(argv):
         return 2
     binary, repo_root = argv[1], argv[2]
     checks = Checks()
-    print(f"jsonschema {_jsonschema_version()}")
+    print(f"jsonschema {jsonschema_version()}")
 
     # 1. The schema is itself valid.
     schema_path = os.path.join(repo_root, "schemas", "episode.schema.json")
@@ -446,19 +394,6 @@ def main(argv):
             checks.ok(f"accept: {name}")
 
     return finish(checks)
-
-
-def _jsonschema_version():
-    try:
-        from importlib.metadata import version
-        return version("jsonschema")
-    except Exception:  # version is informational only
-        return "unknown"
-
-
-def finish(checks):
-    print(f"{checks.passed} passed, {checks.failed} failed")
-    return 0 if checks.failed == 0 else 1
 
 
 if __name__ == "__main__":
