@@ -16,4 +16,11 @@ std::vector<Episode> read_episodes(const std::string& path, ProblemLog& problems
 // Reads all inputs in the order given.
 std::vector<Episode> read_all_episodes(const std::vector<std::string>& paths, ProblemLog& problems);
 
+// One record per episode id, for the graph: the same episode read twice (a page
+// crawled again, a page and its JSON) is kept once. Among differing records the
+// richest is kept (most entity-list items, then chapters, then text), whatever
+// the input order; each record dropped is reported as a "duplicate-episode"
+// problem naming both places. Returns the episodes sorted by id.
+std::vector<Episode> deduplicate_episodes(std::vector<Episode> episodes, ProblemLog& problems);
+
 }  // namespace castgraph

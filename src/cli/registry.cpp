@@ -1,6 +1,8 @@
+#include "build_command.hpp"
 #include "command.hpp"
 #include "parse_command.hpp"
 #include "resolve_command.hpp"
+#include "stats_command.hpp"
 
 namespace castgraph::cli {
 
@@ -8,6 +10,8 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     std::vector<std::unique_ptr<Command>> commands;
     commands.push_back(std::make_unique<ParseCommand>());
     commands.push_back(std::make_unique<ResolveCommand>());
+    commands.push_back(std::make_unique<BuildCommand>());
+    commands.push_back(std::make_unique<StatsCommand>());
     return commands;
 }
 

@@ -1,5 +1,9 @@
 #include "castgraph/ingest.hpp"
 
+#include <algorithm>
+#include <sstream>
+#include <tuple>
+
 #include "castgraph/episode_json.hpp"
 #include "castgraph/io.hpp"
 #include "castgraph/listing_parser.hpp"
@@ -22,6 +26,59 @@ std::vector<Episode> read_all_episodes(const std::vector<std::string>& paths, Pr
         episodes.insert(episodes.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
     }
     return episodes;
+}
+
+namespace {
+
+// Orders two records of one episode: the one a reader would rather keep first.
+// The serialized form breaks every remaining tie, so the choice never depends
+// on input order.
+struct RicherFirst {
+    static std::size_t items(const Episode& episode) {
+        return episode.entity_list ? episode.entity_list->items.size() : 0;
+    }
+    static std::size_t text_size(const Episode& episode) {
+        std::size_t size = episode.summary.size();
+        for (const auto& chapter : episode.chapters) size += chapter.title.size() + chapter.text.size();
+        return size;
+    }
+    static std::string serialized(const Episode& episode) {
+        auto copy = episode;
+        copy.source_file.clear();
+        copy.source_line = 0;
+        std::ostringstream out;
+        write_episodes_json({copy}, out);
+        return out.str();
+    }
+    bool operator()(const Episode& a, const Episode& b) const {
+        const auto key = [](const Episode& e) { return std::make_tuple(items(e), e.chapters.size(), text_size(e)); };
+        if (key(a) != key(b)) return key(a) > key(b);
+        return serialized(a) < serialized(b);
+    }
+};
+
+}  // namespace
+
+std::vector<Episode> deduplicate_episodes(std::vector<Episode> episodes, ProblemLog& problems) {
+    std::stable_sort(episodes.begin(), episodes.end(), [](const Episode& a, const Episode& b) {
+        if (a.id != b.id) return a.id < b.id;
+        return RicherFirst{}(a, b);
+    });
+    std::vector<Episode> unique;
+    unique.reserve(episodes.size());
+    for (auto& episode : episodes) {
+        if (!unique.empty() && unique.back().id == episode.id) {
+            const auto& kept = unique.back();
+            problems.report({{episode.source_file, episode.source_line, 0},
+                             "duplicate-episode",
+                             "episode '" + episode.title + "' was already read at " + kept.source_file + ":" +
+                                 std::to_string(kept.source_line) + "; the record with more content is kept",
+                             "episode"});
+            continue;
+        }
+        unique.push_back(std::move(episode));
+    }
+    return unique;
 }
 
 }  // namespace castgraph

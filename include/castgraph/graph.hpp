@@ -1,0 +1,154 @@
+// The typed property graph of DESIGN.md on a Boost.Graph adjacency_list with
+// bundled node and relationship properties. It is the one input of every
+// exporter, query and recommender.
+//
+// Nodes are looked up by their stable string id. CO_APPEARS_WITH is undirected
+// in meaning and stored once, from the smaller id to the larger. Every other
+// relationship is directed as DESIGN.md draws it.
+//
+// Owns its nodes and relationships. Not thread-safe for writing; concurrent
+// reads are safe.
+#pragma once
+
+#include <boost/graph/adjacency_list.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "castgraph/type_map.hpp"
+
+namespace castgraph {
+
+// Entity labels first, in EntityKind order, so an EntityKind converts directly.
+enum class NodeLabel : std::uint8_t { Person, Organization, Software, Product, Concept, Other, Episode, Podcast, Topic };
+
+enum class RelType : std::uint8_t {
+    PartOf,          // Episode -> Podcast
+    GuestOn,         // Person -> Episode
+    Hosted,          // Person -> Episode
+    AffiliatedWith,  // Person -> Organization
+    Mentions,        // Episode -> entity
+    CoAppearsWith,   // entity -- entity, stored once (smaller id first)
+    Tagged,          // Episode -> Topic
+    AssociatedWith,  // entity -> Topic
+};
+
+inline constexpr NodeLabel kAllLabels[] = {NodeLabel::Person,  NodeLabel::Organization, NodeLabel::Software,
+                                           NodeLabel::Product, NodeLabel::Concept,      NodeLabel::Other,
+                                           NodeLabel::Episode, NodeLabel::Podcast,      NodeLabel::Topic};
+inline constexpr RelType kAllRelTypes[] = {RelType::PartOf,        RelType::GuestOn,       RelType::Hosted,
+                                           RelType::AffiliatedWith, RelType::Mentions,      RelType::CoAppearsWith,
+                                           RelType::Tagged,         RelType::AssociatedWith};
+
+std::string_view label_name(NodeLabel label);  // "Person", "Episode", ...
+std::string_view rel_type_name(RelType type);  // "GUEST_ON", "CO_APPEARS_WITH", ...
+// Inverses; nullopt for an unknown name.
+std::optional<NodeLabel> parse_label(std::string_view name);
+std::optional<RelType> parse_rel_type(std::string_view name);
+
+NodeLabel label_of(EntityKind kind);
+// True for Person .. Other.
+bool is_entity_label(NodeLabel label);
+
+// One place an entity was seen: an entity-list item, or a guest or affiliation
+// in an episode title. Provenance is kept whole.
+struct Sighting {
+    std::string episode;       // episode id
+    std::string source;        // "entity-list" or "title"
+    std::uint32_t item = 0;    // index in the entity list, or of the guest in the title
+    std::string name;          // surface form as written
+    std::string type;          // raw type as written
+    std::string description;   // as written
+    bool operator==(const Sighting&) const = default;
+};
+
+// Bundled node properties. Which fields are used depends on the label:
+//  entities  name, aliases, source_types, sightings, episode_count
+//  Episode   name (= title), podcast, published, duration_s, languages, summary
+//  Podcast, Topic  name
+struct Node {
+    std::string id;
+    NodeLabel label = NodeLabel::Other;
+    std::string name;
+
+    std::vector<std::string> aliases;       // every other surface form, sorted
+    std::vector<std::string> source_types;  // raw types ("title" for a guest seen only in a title), sorted
+    std::vector<Sighting> sightings;        // sorted by (episode, source, item)
+    std::uint32_t episode_count = 0;        // episodes linked by MENTIONS, GUEST_ON or HOSTED
+
+    std::string podcast;
+    std::string published;  // relative date text as found
+    std::optional<std::uint32_t> duration_s;
+    std::vector<std::string> languages;
+    std::string summary;
+
+    bool operator==(const Node&) const = default;
+};
+
+// Bundled relationship properties. Which fields are used depends on the type:
+//  GUEST_ON, HOSTED       evidence ("title", "entity-list")
+//  AFFILIATED_WITH        evidence, episodes
+//  MENTIONS               in_entity_list, description, timestamps_s, evidence, count
+//  CO_APPEARS_WITH, ASSOCIATED_WITH  weight, episodes
+struct Relationship {
+    Relationship() = default;
+    explicit Relationship(RelType relationship_type) : type(relationship_type) {}
+
+    RelType type = RelType::Mentions;
+    std::vector<std::string> evidence;        // sorted, unique
+    bool in_entity_list = false;
+    std::string description;                  // the entity-list description in this episode
+    std::vector<std::uint32_t> timestamps_s;  // starts of the chapters that mention, sorted, unique
+    std::uint32_t count = 0;                  // list items plus text occurrences
+    std::uint32_t weight = 0;                 // shared episodes
+    std::vector<std::string> episodes;        // episode ids, sorted, unique
+
+    bool operator==(const Relationship&) const = default;
+};
+
+// An entity id a previous build knew that now lives under another id, because
+// new evidence merged it into another known entity.
+struct IdChange {
+    std::string old_id;
+    std::string new_id;
+    bool operator==(const IdChange&) const = default;
+};
+
+class PropertyGraph {
+public:
+    using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, Node, Relationship>;
+    using Vertex = Graph::vertex_descriptor;
+    using Edge = Graph::edge_descriptor;
+
+    // Adds a node; throws InputError when its id is already taken.
+    Vertex add_node(Node node);
+    // Adds a relationship; CO_APPEARS_WITH endpoints are put in id order.
+    Edge add_relationship(Vertex from, Vertex to, Relationship relationship);
+
+    [[nodiscard]] std::optional<Vertex> find(std::string_view id) const;
+    [[nodiscard]] const Node& node(Vertex vertex) const { return graph_[vertex]; }
+    [[nodiscard]] Node& node(Vertex vertex) { return graph_[vertex]; }
+    [[nodiscard]] const Relationship& relationship(Edge edge) const { return graph_[edge]; }
+    [[nodiscard]] Relationship& relationship(Edge edge) { return graph_[edge]; }
+    [[nodiscard]] const Graph& graph() const noexcept { return graph_; }
+    [[nodiscard]] std::size_t node_count() const noexcept { return boost::num_vertices(graph_); }
+    [[nodiscard]] std::size_t relationship_count() const noexcept { return boost::num_edges(graph_); }
+
+    // Nodes sorted by id, and relationships sorted by (type, source id, target id):
+    // the order every writer uses, so output never depends on insertion order.
+    [[nodiscard]] std::vector<Vertex> nodes_in_order() const;
+    [[nodiscard]] std::vector<Edge> relationships_in_order() const;
+
+    // Ids of earlier builds merged into other entities; sorted by old id.
+    std::vector<IdChange> id_changes;
+
+private:
+    Graph graph_;
+    std::unordered_map<std::string, Vertex> index_;
+};
+
+}  // namespace castgraph

@@ -1,0 +1,54 @@
+#include "build_command.hpp"
+
+#include "castgraph/graph_builder.hpp"
+#include "castgraph/graph_json.hpp"
+#include "castgraph/ingest.hpp"
+#include "castgraph/io.hpp"
+#include "castgraph/log.hpp"
+#include "castgraph/resolution_report.hpp"
+#include "resolve_options.hpp"
+#include "run_summary.hpp"
+
+namespace castgraph::cli {
+
+void BuildCommand::setup(CLI::App& app) {
+    app.add_option("inputs", inputs, "Listing pages or episode JSON files; '-' reads standard input")->required();
+    app.add_option("-o,--output", output, "Where to write the graph file (JSON); '-' is standard output")
+        ->capture_default_str();
+    app.add_option("--report", report, "Also write the resolution report (JSON) here, with the graph's ids");
+    app.add_option("--previous", previous,
+                   "Graph file of an earlier build: entities it knew keep their ids, merged ones are reported");
+    add_resolve_options(app, aliases, type_map);
+}
+
+int BuildCommand::run(const GlobalOptions& global) {
+    const auto options = load_resolve_options(aliases, type_map);
+    std::optional<PropertyGraph> previous_graph;
+    if (!previous.empty()) previous_graph = load_graph(previous);
+
+    ProblemLog problems(global.strict);
+    const auto episodes = deduplicate_episodes(read_all_episodes(inputs, problems), problems);
+    auto resolution = resolve_entities(episodes, options);
+    auto built = build_graph(episodes, resolution, {.previous = previous_graph ? &*previous_graph : nullptr});
+
+    write_file_atomically(output, [&](std::ostream& out) { write_graph(built.graph, out); });
+    if (!report.empty()) {
+        rename_resolution_ids(resolution, built.report.renamed_ids);
+        write_file_atomically(report, [&](std::ostream& out) { write_resolution_report(resolution, out); });
+    }
+
+    const auto& summary = built.report;
+    for (const auto& change : summary.merged_ids)
+        logger().warn("build: known entities merged: '{}' is now '{}' (update databases loaded earlier)",
+                      change.old_id, change.new_id);
+    logger().info("build: {} nodes, {} relationships; {} text mentions; {} guests and {} affiliations seen only in "
+                  "titles; {} surface forms shared by several entities not matched in text",
+                  built.graph.node_count(), built.graph.relationship_count(), summary.text_mentions,
+                  summary.title_only_people, summary.title_only_organizations, summary.ambiguous_forms.size());
+    for (const auto& form : summary.ambiguous_forms) logger().debug("build: ambiguous form '{}'", form);
+    if (previous_graph) logger().info("build: {} entities kept their id from {}", summary.kept_ids, previous);
+    report_run_summary("build", inputs.size(), episodes.size(), problems);
+    return 0;
+}
+
+}  // namespace castgraph::cli

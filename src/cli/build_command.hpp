@@ -1,0 +1,25 @@
+#pragma once
+
+#include "command.hpp"
+
+namespace castgraph::cli {
+
+// castgraph build FILE... [-o graph.json] [--aliases F] [--type-map F] [--report F] [--previous F]
+class BuildCommand : public Command {
+public:
+    [[nodiscard]] std::string name() const override { return "build"; }
+    [[nodiscard]] std::string description() const override {
+        return "Read, resolve and build the graph; write the native graph file (JSON)";
+    }
+    void setup(CLI::App& app) override;
+    int run(const GlobalOptions& global) override;
+
+    std::vector<std::string> inputs;
+    std::string output = "-";
+    std::string report;
+    std::string previous;
+    std::string aliases;
+    std::string type_map;
+};
+
+}  // namespace castgraph::cli

@@ -1,0 +1,78 @@
+#include "castgraph/graph.hpp"
+
+#include <algorithm>
+#include <array>
+#include <tuple>
+#include <utility>
+
+#include "castgraph/error.hpp"
+
+namespace castgraph {
+namespace {
+
+constexpr std::array<std::string_view, 9> kLabelNames = {"Person",  "Organization", "Software", "Product", "Concept",
+                                                          "Other",   "Episode",      "Podcast",  "Topic"};
+constexpr std::array<std::string_view, 8> kRelTypeNames = {"PART_OF",  "GUEST_ON",        "HOSTED", "AFFILIATED_WITH",
+                                                            "MENTIONS", "CO_APPEARS_WITH", "TAGGED", "ASSOCIATED_WITH"};
+
+}  // namespace
+
+std::string_view label_name(NodeLabel label) { return kLabelNames.at(static_cast<std::size_t>(label)); }
+
+std::string_view rel_type_name(RelType type) { return kRelTypeNames.at(static_cast<std::size_t>(type)); }
+
+std::optional<NodeLabel> parse_label(std::string_view name) {
+    for (std::size_t i = 0; i < kLabelNames.size(); ++i)
+        if (kLabelNames[i] == name) return static_cast<NodeLabel>(i);
+    return std::nullopt;
+}
+
+std::optional<RelType> parse_rel_type(std::string_view name) {
+    for (std::size_t i = 0; i < kRelTypeNames.size(); ++i)
+        if (kRelTypeNames[i] == name) return static_cast<RelType>(i);
+    return std::nullopt;
+}
+
+NodeLabel label_of(EntityKind kind) { return static_cast<NodeLabel>(static_cast<std::uint8_t>(kind)); }
+
+bool is_entity_label(NodeLabel label) { return label <= NodeLabel::Other; }
+
+PropertyGraph::Vertex PropertyGraph::add_node(Node node) {
+    if (index_.contains(node.id)) throw InputError("graph: node id '" + node.id + "' appears twice");
+    std::string id = node.id;
+    const auto vertex = boost::add_vertex(std::move(node), graph_);
+    index_.emplace(std::move(id), vertex);
+    return vertex;
+}
+
+PropertyGraph::Edge PropertyGraph::add_relationship(Vertex from, Vertex to, Relationship relationship) {
+    if (relationship.type == RelType::CoAppearsWith && graph_[to].id < graph_[from].id) std::swap(from, to);
+    return boost::add_edge(from, to, std::move(relationship), graph_).first;
+}
+
+std::optional<PropertyGraph::Vertex> PropertyGraph::find(std::string_view id) const {
+    const auto found = index_.find(std::string(id));
+    if (found == index_.end()) return std::nullopt;
+    return found->second;
+}
+
+std::vector<PropertyGraph::Vertex> PropertyGraph::nodes_in_order() const {
+    std::vector<Vertex> order;
+    order.reserve(node_count());
+    for (const auto vertex : boost::make_iterator_range(boost::vertices(graph_))) order.push_back(vertex);
+    std::sort(order.begin(), order.end(), [&](Vertex a, Vertex b) { return graph_[a].id < graph_[b].id; });
+    return order;
+}
+
+std::vector<PropertyGraph::Edge> PropertyGraph::relationships_in_order() const {
+    std::vector<Edge> order;
+    order.reserve(relationship_count());
+    for (const auto edge : boost::make_iterator_range(boost::edges(graph_))) order.push_back(edge);
+    const auto key = [&](const Edge& edge) {
+        return std::tie(graph_[edge].type, graph_[boost::source(edge, graph_)].id, graph_[boost::target(edge, graph_)].id);
+    };
+    std::sort(order.begin(), order.end(), [&](const Edge& a, const Edge& b) { return key(a) < key(b); });
+    return order;
+}
+
+}  // namespace castgraph

@@ -1,0 +1,581 @@
+#include "castgraph/graph_builder.hpp"
+
+#include <re2/re2.h>
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+#include <utility>
+
+#include "castgraph/error.hpp"
+#include "castgraph/mention_scanner.hpp"
+#include "castgraph/text.hpp"
+#include "internal/pattern.hpp"
+
+namespace castgraph {
+namespace {
+
+using Vertex = PropertyGraph::Vertex;
+
+// An entity on its way into the graph: resolved from entity lists, or seen only
+// in titles (a guest or an affiliation no list names).
+struct EntityRecord {
+    std::string natural_id;  // resolution id, or kind:slug for a title-only entity
+    std::string id;          // the id it gets in the graph
+    EntityKind kind = EntityKind::Other;
+    std::string name;
+    std::set<std::string> aliases;
+    std::set<std::string> source_types;
+    std::vector<Sighting> sightings;
+    bool from_title_only = false;
+    Vertex vertex = 0;
+
+    [[nodiscard]] std::vector<std::string> forms() const {
+        std::vector<std::string> all{name};
+        all.insert(all.end(), aliases.begin(), aliases.end());
+        return all;
+    }
+};
+
+struct MentionAccumulator {
+    bool in_entity_list = false;
+    std::string description;
+    std::set<std::uint32_t> timestamps;
+    std::set<std::string> evidence;
+    std::uint32_t count = 0;
+};
+
+// What one episode contributes, keyed by entity index.
+struct EpisodeFacts {
+    std::vector<std::size_t> mention_indexes;  // into resolution.mentions
+    std::map<std::size_t, MentionAccumulator> mentions;
+    std::map<std::size_t, std::set<std::string>> guests;  // evidence
+    std::map<std::size_t, std::set<std::string>> hosts;
+    std::vector<std::pair<std::size_t, std::size_t>> affiliations;  // person, organization
+};
+
+struct PendingRelationship {
+    Vertex from;
+    Vertex to;
+    Relationship relationship;
+};
+
+std::vector<std::string> sorted_vector(const std::set<std::string>& values) { return {values.begin(), values.end()}; }
+
+Relationship with_evidence(RelType type, const std::set<std::string>& evidence) {
+    Relationship relationship(type);
+    relationship.evidence = sorted_vector(evidence);
+    return relationship;
+}
+
+// Episodes arrive in id order, once each, so the list is sorted and unique.
+Relationship weighted(RelType type, std::vector<std::string> episodes) {
+    Relationship relationship(type);
+    relationship.weight = static_cast<std::uint32_t>(episodes.size());
+    relationship.episodes = std::move(episodes);
+    return relationship;
+}
+
+// A form worth looking for in text: two bytes or more, with at least one letter.
+bool searchable_form(std::string_view form) {
+    if (form.size() < 2) return false;
+    for (const char32_t c : decode_utf8(form)) {
+        const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(c));
+        if (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO) return true;
+    }
+    return false;
+}
+
+const RE2& host_keyword() {
+    // "hosted" and "hosting" are not host evidence: \b after the keyword.
+    static const auto pattern = internal::compile_pattern(
+        R"((?i)\b(?:co[- ]?)?(?:hosts?|animat(?:eur|rice)s?|pr[ée]sentat(?:eur|rice)s?)\b)");
+    return *pattern;
+}
+
+const RE2& names_other_show() {
+    // "host of X", "animateur du podcast X": a host of something; whether it is this
+    // show is decided by the podcast name. "for this episode" is about this one.
+    static const auto pattern = internal::compile_pattern(
+        R"((?i)^\s*(?:of|at|on|de|du|des|d')\s*)");
+    return *pattern;
+}
+
+const RE2& guest_keyword() {
+    static const auto pattern = internal::compile_pattern(R"((?i)\b(?:guest|invit[ée]e?)\b)");
+    return *pattern;
+}
+
+class GraphBuilder {
+public:
+    GraphBuilder(const std::vector<Episode>& episodes, const ResolutionResult& resolution, const BuildOptions& options)
+        : resolution_(resolution), options_(options) {
+        for (const auto& episode : episodes) episodes_.push_back(&episode);
+        std::sort(episodes_.begin(), episodes_.end(), [](const Episode* a, const Episode* b) { return a->id < b->id; });
+        for (std::size_t i = 0; i < episodes_.size(); ++i) {
+            if (i > 0 && episodes_[i]->id == episodes_[i - 1]->id)
+                throw InputError("graph: episode id '" + episodes_[i]->id + "' appears twice");
+            episode_index_.emplace(episodes_[i]->id, i);
+        }
+        facts_.resize(episodes_.size());
+    }
+
+    BuildResult run() {
+        collect_resolved_entities();
+        collect_title_people();
+        collect_hosts_and_guests();
+        collect_mentions();
+        assign_ids();
+        add_nodes();
+        add_relationships();
+        finish_report();
+        return std::move(result_);
+    }
+
+private:
+    void collect_resolved_entities() {
+        for (const auto& resolved : resolution_.entities) {
+            EntityRecord record;
+            record.natural_id = resolved.id;
+            record.kind = resolved.kind;
+            record.name = resolved.name;
+            record.aliases.insert(resolved.aliases.begin(), resolved.aliases.end());
+            record.source_types.insert(resolved.source_types.begin(), resolved.source_types.end());
+            entities_.push_back(std::move(record));
+        }
+        for (std::size_t m = 0; m < resolution_.mentions.size(); ++m) {
+            const auto& mention = resolution_.mentions[m];
+            const auto episode = episode_index_.find(mention.episode_id);
+            if (episode == episode_index_.end())
+                throw Error(ErrorCategory::internal,
+                            "graph: resolution names episode '" + mention.episode_id + "' that is not in the input");
+            const auto entity = resolution_.entity_of_mention.at(m);
+            facts_[episode->second].mention_indexes.push_back(m);
+            entities_[entity].sightings.push_back({mention.episode_id, "entity-list",
+                                                   static_cast<std::uint32_t>(mention.item_index), mention.raw_name,
+                                                   mention.raw_type, mention.description});
+        }
+        for (std::size_t e = 0; e < entities_.size(); ++e) register_forms(e);
+    }
+
+    void register_forms(std::size_t entity) {
+        for (const auto& form : entities_[entity].forms())
+            by_form_[{kind_family(entities_[entity].kind), name_key(form)}].insert(entity);
+    }
+
+    // The entity a title names: one of the episode's own entities of that kind
+    // first, else the only one of that name anywhere, else a new title-only entity.
+    std::size_t entity_for_title_name(const std::string& name, EntityKind kind, std::size_t episode) {
+        std::set<std::size_t> candidates;
+        if (const auto found = by_form_.find({kind_family(kind), name_key(name)}); found != by_form_.end())
+            for (const auto entity : found->second)
+                if (entities_[entity].kind == kind) candidates.insert(entity);
+        std::set<std::size_t> in_episode;
+        for (const auto m : facts_[episode].mention_indexes) {
+            const auto entity = resolution_.entity_of_mention[m];
+            if (candidates.contains(entity)) in_episode.insert(entity);
+        }
+        if (!in_episode.empty()) return *in_episode.begin();
+        if (!candidates.empty()) return *candidates.begin();  // ordered by resolution id
+
+        EntityRecord record;
+        record.kind = kind;
+        record.name = name;
+        record.natural_id = std::string(kind_id_prefix(kind)) + ":" + slugify(name);
+        record.source_types.insert("title");
+        record.from_title_only = true;
+        entities_.push_back(std::move(record));
+        register_forms(entities_.size() - 1);
+        if (kind == EntityKind::Person) ++result_.report.title_only_people;
+        else ++result_.report.title_only_organizations;
+        return entities_.size() - 1;
+    }
+
+    void collect_title_people() {
+        for (std::size_t e = 0; e < episodes_.size(); ++e) {
+            const auto& episode = *episodes_[e];
+            for (std::size_t g = 0; g < episode.guests.size(); ++g) {
+                const auto& guest = episode.guests[g];
+                if (trim(guest.name).empty()) continue;
+                const auto person = entity_for_title_name(guest.name, EntityKind::Person, e);
+                entities_[person].sightings.push_back(
+                    {episode.id, "title", static_cast<std::uint32_t>(g), guest.name, "guest", ""});
+                facts_[e].guests[person].insert("title");
+                if (trim(guest.affiliation).empty()) continue;
+                const auto organization = entity_for_title_name(guest.affiliation, EntityKind::Organization, e);
+                entities_[organization].sightings.push_back(
+                    {episode.id, "title", static_cast<std::uint32_t>(g), guest.affiliation, "affiliation", ""});
+                facts_[e].affiliations.emplace_back(person, organization);
+            }
+        }
+    }
+
+    void collect_hosts_and_guests() {
+        for (std::size_t e = 0; e < episodes_.size(); ++e) {
+            auto& facts = facts_[e];
+            for (const auto m : facts.mention_indexes) {
+                const auto& mention = resolution_.mentions[m];
+                const auto entity = resolution_.entity_of_mention[m];
+                if (entities_[entity].kind != EntityKind::Person) continue;
+                if (describes_host(mention.description, episodes_[e]->podcast)) {
+                    facts.hosts[entity].insert("entity-list");
+                } else if (RE2::PartialMatch(mention.description, guest_keyword())) {
+                    facts.guests[entity].insert("entity-list");
+                } else if (facts.guests.contains(entity)) {
+                    facts.guests[entity].insert("entity-list");  // a title guest the list also names
+                }
+            }
+            // A host is never a guest of the same episode; being named in the title
+            // is then evidence for the hosting.
+            for (auto guest = facts.guests.begin(); guest != facts.guests.end();) {
+                const auto host = facts.hosts.find(guest->first);
+                if (host == facts.hosts.end()) {
+                    ++guest;
+                    continue;
+                }
+                if (guest->second.contains("title")) host->second.insert("title");
+                guest = facts.guests.erase(guest);
+            }
+        }
+    }
+
+    void collect_mentions() {
+        // Every searchable surface form, and the entities it belongs to.
+        std::map<std::string, std::set<std::size_t>> owners;
+        for (std::size_t e = 0; e < entities_.size(); ++e)
+            for (const auto& form : entities_[e].forms())
+                if (searchable_form(form)) owners[form].insert(e);
+        std::vector<std::string> patterns;
+        std::vector<std::size_t> owner_of_pattern;
+        for (const auto& [form, entities] : owners) {
+            if (entities.size() > 1) {
+                result_.report.ambiguous_forms.push_back(form);
+                continue;
+            }
+            patterns.push_back(form);
+            owner_of_pattern.push_back(*entities.begin());
+        }
+        const MentionScanner scanner(patterns);
+
+        std::vector<MentionScanner::Match> matches;
+        for (std::size_t e = 0; e < episodes_.size(); ++e) {
+            const auto& episode = *episodes_[e];
+            auto& facts = facts_[e];
+            for (const auto m : facts.mention_indexes) {
+                auto& accumulator = facts.mentions[resolution_.entity_of_mention[m]];
+                if (!accumulator.in_entity_list) accumulator.description = resolution_.mentions[m].description;
+                accumulator.in_entity_list = true;
+                accumulator.evidence.insert("entity-list");
+                ++accumulator.count;
+            }
+            const auto scan = [&](std::string_view text, const char* evidence, std::optional<std::uint32_t> start) {
+                scanner.scan(text, matches);
+                for (const auto& match : matches) {
+                    auto& accumulator = facts.mentions[owner_of_pattern[match.pattern]];
+                    accumulator.evidence.insert(evidence);
+                    if (start) accumulator.timestamps.insert(*start);
+                    ++accumulator.count;
+                    ++result_.report.text_mentions;
+                }
+            };
+            scan(episode.title, "title", std::nullopt);
+            scan(episode.summary, "summary", std::nullopt);
+            for (const auto& chapter : episode.chapters) {
+                scan(chapter.title, "chapter", chapter.start_s);
+                scan(chapter.text, "chapter", chapter.start_s);
+            }
+            for (const auto& quote : episode.quotes) {
+                std::optional<std::uint32_t> start;
+                if (quote.chapter && *quote.chapter < episode.chapters.size())
+                    start = episode.chapters[*quote.chapter].start_s;
+                scan(quote.text, "quote", start);
+            }
+            if (episode.entity_list)
+                for (const auto& item : episode.entity_list->items) scan(item.description, "description", std::nullopt);
+        }
+    }
+
+    // Ids: resolution's, or a previous graph's for entities it knew (see header).
+    void assign_ids() {
+        std::vector<std::size_t> order(entities_.size());
+        for (std::size_t e = 0; e < order.size(); ++e) order[e] = e;
+        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            return std::tie(entities_[a].natural_id, a) < std::tie(entities_[b].natural_id, b);
+        });
+
+        std::set<std::string> reserved;  // ids a fresh entity must not take
+        std::vector<std::set<std::string>> won(entities_.size());
+        if (options_.previous != nullptr) match_previous_ids(reserved, won);
+
+        std::set<std::string> taken;
+        for (const auto e : order) {
+            if (won[e].empty()) continue;
+            auto& entity = entities_[e];
+            entity.id = won[e].contains(entity.natural_id) ? entity.natural_id : *won[e].begin();
+            taken.insert(entity.id);
+            ++result_.report.kept_ids;
+            for (const auto& old_id : won[e])
+                if (old_id != entity.id) result_.report.merged_ids.push_back({old_id, entity.id});
+        }
+        for (const auto e : order) {
+            auto& entity = entities_[e];
+            if (!entity.id.empty()) continue;
+            entity.id = entity.natural_id;
+            for (int suffix = 2; taken.contains(entity.id) || reserved.contains(entity.id); ++suffix)
+                entity.id = entity.natural_id + "-" + std::to_string(suffix);
+            taken.insert(entity.id);
+        }
+        for (std::size_t e = 0; e < resolution_.entities.size(); ++e)
+            if (entities_[e].id != entities_[e].natural_id)
+                result_.report.renamed_ids.emplace(entities_[e].natural_id, entities_[e].id);
+    }
+
+    void match_previous_ids(std::set<std::string>& reserved, std::vector<std::set<std::string>>& won) {
+        const auto& previous = *options_.previous;
+        std::map<std::pair<int, std::string>, std::set<std::string>> old_by_form;
+        for (const auto vertex : boost::make_iterator_range(boost::vertices(previous.graph()))) {
+            const auto& node = previous.node(vertex);
+            if (!is_entity_label(node.label)) continue;
+            reserved.insert(node.id);
+            const int family = kind_family(static_cast<EntityKind>(static_cast<std::uint8_t>(node.label)));
+            old_by_form[{family, name_key(node.name)}].insert(node.id);
+            for (const auto& alias : node.aliases) old_by_form[{family, name_key(alias)}].insert(node.id);
+        }
+        for (const auto& change : previous.id_changes) reserved.insert(change.old_id);
+
+        // Each old id goes to one claimant: the entity that still has that id
+        // naturally, else the one sharing most forms with it, else the smallest id.
+        std::map<std::string, std::vector<std::tuple<bool, std::size_t, std::size_t>>> claimants;
+        for (std::size_t e = 0; e < entities_.size(); ++e) {
+            std::map<std::string, std::size_t> shared;
+            std::set<std::string> keys;
+            for (const auto& form : entities_[e].forms()) keys.insert(name_key(form));
+            for (const auto& key : keys)
+                if (const auto found = old_by_form.find({kind_family(entities_[e].kind), key}); found != old_by_form.end())
+                    for (const auto& old_id : found->second) ++shared[old_id];
+            for (const auto& [old_id, count] : shared)
+                claimants[old_id].emplace_back(old_id == entities_[e].natural_id, count, e);
+        }
+        for (auto& [old_id, contenders] : claimants) {
+            const auto best = std::min_element(contenders.begin(), contenders.end(), [&](const auto& a, const auto& b) {
+                const auto& [natural_a, shared_a, entity_a] = a;
+                const auto& [natural_b, shared_b, entity_b] = b;
+                if (natural_a != natural_b) return natural_a;
+                if (shared_a != shared_b) return shared_a > shared_b;
+                return entities_[entity_a].natural_id < entities_[entity_b].natural_id;
+            });
+            won[std::get<2>(*best)].insert(old_id);
+        }
+    }
+
+    void add_nodes() {
+        std::vector<Node> nodes;
+        std::map<std::string, std::map<std::string, std::size_t>> podcast_spellings;  // id -> name -> episodes
+        std::map<std::string, std::map<std::string, std::size_t>> topic_spellings;
+        for (const auto* episode : episodes_) {
+            Node node;
+            node.id = episode->id;
+            node.label = NodeLabel::Episode;
+            node.name = episode->title;
+            node.podcast = episode->podcast;
+            node.published = episode->published;
+            node.duration_s = episode->duration_s;
+            node.languages = episode->languages;
+            node.summary = episode->summary;
+            nodes.push_back(std::move(node));
+            if (const auto id = podcast_id(episode->podcast)) ++podcast_spellings[*id][episode->podcast];
+            for (const auto& tag : episode->tags)
+                if (const auto id = topic_id(tag)) ++topic_spellings[*id][tag];
+        }
+        // A show or tag written several ways is named by its most frequent spelling.
+        const auto add_named = [&](const auto& spellings, NodeLabel label) {
+            for (const auto& [id, names] : spellings) {
+                const auto best = std::max_element(names.begin(), names.end(), [](const auto& a, const auto& b) {
+                    return a.second != b.second ? a.second < b.second : a.first > b.first;
+                });
+                Node node;
+                node.id = id;
+                node.label = label;
+                node.name = best->first;
+                nodes.push_back(std::move(node));
+            }
+        };
+        add_named(podcast_spellings, NodeLabel::Podcast);
+        add_named(topic_spellings, NodeLabel::Topic);
+        for (auto& entity : entities_) {
+            Node node;
+            node.id = entity.id;
+            node.label = label_of(entity.kind);
+            node.name = entity.name;
+            entity.aliases.erase(entity.name);
+            node.aliases = sorted_vector(entity.aliases);
+            node.source_types = sorted_vector(entity.source_types);
+            std::sort(entity.sightings.begin(), entity.sightings.end(), [](const Sighting& a, const Sighting& b) {
+                return std::tie(a.episode, a.source, a.item) < std::tie(b.episode, b.source, b.item);
+            });
+            node.sightings = std::move(entity.sightings);
+            nodes.push_back(std::move(node));
+        }
+        std::sort(nodes.begin(), nodes.end(), [](const Node& a, const Node& b) { return a.id < b.id; });
+        for (auto& node : nodes) graph_.add_node(std::move(node));
+        for (auto& entity : entities_) entity.vertex = *graph_.find(entity.id);
+    }
+
+    static std::optional<std::string> podcast_id(const std::string& podcast) {
+        const auto slug = slugify(podcast);
+        if (slug.empty()) return std::nullopt;
+        return "podcast:" + slug;
+    }
+
+    static std::optional<std::string> topic_id(const std::string& tag) {
+        const auto slug = slugify(tag);
+        if (slug.empty()) return std::nullopt;
+        return "topic:" + slug;
+    }
+
+    void add_relationships() {
+        std::vector<PendingRelationship> pending;
+        const auto relate = [&](Vertex from, Vertex to, Relationship relationship) {
+            pending.push_back({from, to, std::move(relationship)});
+        };
+        std::map<std::pair<Vertex, Vertex>, std::vector<std::string>> co_appearances;
+        std::map<std::pair<Vertex, Vertex>, std::vector<std::string>> associations;
+        std::map<std::pair<std::size_t, std::size_t>, std::set<std::string>> affiliation_episodes;
+        std::vector<std::set<std::string>> entity_episodes(entities_.size());
+
+        for (std::size_t e = 0; e < episodes_.size(); ++e) {
+            const auto& episode = *episodes_[e];
+            const auto& facts = facts_[e];
+            const auto episode_vertex = *graph_.find(episode.id);
+            if (const auto id = podcast_id(episode.podcast))
+                relate(episode_vertex, *graph_.find(*id), Relationship(RelType::PartOf));
+            for (const auto& [entity, evidence] : facts.guests) {
+                relate(entities_[entity].vertex, episode_vertex, with_evidence(RelType::GuestOn, evidence));
+                entity_episodes[entity].insert(episode.id);
+            }
+            for (const auto& [entity, evidence] : facts.hosts) {
+                relate(entities_[entity].vertex, episode_vertex, with_evidence(RelType::Hosted, evidence));
+                entity_episodes[entity].insert(episode.id);
+            }
+            for (const auto& affiliation : facts.affiliations) affiliation_episodes[affiliation].insert(episode.id);
+
+            std::set<std::string> topics;
+            for (const auto& tag : episode.tags)
+                if (const auto id = topic_id(tag)) topics.insert(*id);
+            for (const auto& topic : topics) relate(episode_vertex, *graph_.find(topic), Relationship(RelType::Tagged));
+
+            std::vector<Vertex> mentioned;
+            for (const auto& [entity, accumulator] : facts.mentions) {
+                Relationship mention(RelType::Mentions);
+                mention.in_entity_list = accumulator.in_entity_list;
+                mention.description = accumulator.description;
+                mention.timestamps_s.assign(accumulator.timestamps.begin(), accumulator.timestamps.end());
+                mention.evidence = sorted_vector(accumulator.evidence);
+                mention.count = accumulator.count;
+                relate(episode_vertex, entities_[entity].vertex, std::move(mention));
+                entity_episodes[entity].insert(episode.id);
+                mentioned.push_back(entities_[entity].vertex);
+                for (const auto& topic : topics)
+                    associations[{entities_[entity].vertex, *graph_.find(topic)}].push_back(episode.id);
+            }
+            // Vertices are in id order, so (smaller, larger) is the stored direction.
+            std::sort(mentioned.begin(), mentioned.end());
+            for (std::size_t a = 0; a < mentioned.size(); ++a)
+                for (std::size_t b = a + 1; b < mentioned.size(); ++b)
+                    co_appearances[{mentioned[a], mentioned[b]}].push_back(episode.id);
+        }
+        for (const auto& [pair, episodes] : affiliation_episodes) {
+            auto affiliation = with_evidence(RelType::AffiliatedWith, {"title"});
+            affiliation.episodes = sorted_vector(episodes);
+            relate(entities_[pair.first].vertex, entities_[pair.second].vertex, std::move(affiliation));
+        }
+        for (auto& [pair, episodes] : co_appearances) relate(pair.first, pair.second, weighted(RelType::CoAppearsWith, std::move(episodes)));
+        for (auto& [pair, episodes] : associations) relate(pair.first, pair.second, weighted(RelType::AssociatedWith, std::move(episodes)));
+        for (std::size_t e = 0; e < entities_.size(); ++e)
+            graph_.node(entities_[e].vertex).episode_count = static_cast<std::uint32_t>(entity_episodes[e].size());
+
+        std::sort(pending.begin(), pending.end(), [](const PendingRelationship& a, const PendingRelationship& b) {
+            return std::tie(a.relationship.type, a.from, a.to) < std::tie(b.relationship.type, b.from, b.to);
+        });
+        for (auto& relationship : pending)
+            graph_.add_relationship(relationship.from, relationship.to, std::move(relationship.relationship));
+    }
+
+    void finish_report() {
+        auto& report = result_.report;
+        std::sort(report.merged_ids.begin(), report.merged_ids.end(),
+                  [](const IdChange& a, const IdChange& b) { return a.old_id < b.old_id; });
+        // Earlier merges carry forward, following the kept id through this build's merges.
+        std::map<std::string, std::string> changes;
+        if (options_.previous != nullptr)
+            for (const auto& change : options_.previous->id_changes) changes[change.old_id] = change.new_id;
+        for (const auto& change : report.merged_ids) changes[change.old_id] = change.new_id;
+        for (auto& [old_id, new_id] : changes) {
+            for (int hops = 0; hops < 64; ++hops) {
+                const auto next = changes.find(new_id);
+                if (next == changes.end() || next->second == new_id) break;
+                new_id = next->second;
+            }
+            graph_.id_changes.push_back({old_id, new_id});
+        }
+        result_.graph = std::move(graph_);
+    }
+
+    const ResolutionResult& resolution_;
+    const BuildOptions& options_;
+    std::vector<const Episode*> episodes_;  // sorted by id
+    std::unordered_map<std::string, std::size_t> episode_index_;
+    std::vector<EpisodeFacts> facts_;  // parallel to episodes_
+    std::vector<EntityRecord> entities_;  // resolution's entities first, same indexes
+    std::map<std::pair<int, std::string>, std::set<std::size_t>> by_form_;  // (kind family, name key)
+    PropertyGraph graph_;
+    BuildResult result_;
+};
+
+}  // namespace
+
+bool describes_host(std::string_view description, std::string_view podcast) {
+    const auto podcast_key = normalize_text(podcast);
+    // Each clause (between ';' or '.') is judged on its own.
+    std::size_t clause_begin = 0;
+    while (clause_begin < description.size()) {
+        auto clause_end = description.find_first_of(";.", clause_begin);
+        if (clause_end == std::string_view::npos) clause_end = description.size();
+        const auto clause = description.substr(clause_begin, clause_end - clause_begin);
+        clause_begin = clause_end + 1;
+
+        const re2::StringPiece text(clause.data(), clause.size());
+        re2::StringPiece keyword;
+        if (!host_keyword().Match(text, 0, text.size(), RE2::UNANCHORED, &keyword, 1)) continue;
+        if (!podcast_key.empty() && normalize_text(clause).find(podcast_key) != std::string::npos) return true;
+        // Host of something else, named after the keyword: not this show.
+        const auto keyword_end = static_cast<std::size_t>(keyword.data() + keyword.size() - clause.data());
+        if (RE2::PartialMatch(clause.substr(keyword_end), names_other_show())) continue;
+        return true;
+    }
+    return false;
+}
+
+BuildResult build_graph(const std::vector<Episode>& episodes, const ResolutionResult& resolution,
+                        const BuildOptions& options) {
+    return GraphBuilder(episodes, resolution, options).run();
+}
+
+void rename_resolution_ids(ResolutionResult& resolution, const std::map<std::string, std::string>& renamed_ids) {
+    if (renamed_ids.empty()) return;
+    const auto rename = [&](std::string& id) {
+        if (const auto found = renamed_ids.find(id); found != renamed_ids.end()) id = found->second;
+    };
+    for (auto& entity : resolution.entities) rename(entity.id);
+    for (auto& merge : resolution.merges) rename(merge.entity);
+    for (auto& refusal : resolution.refusals) {
+        for (auto& id : refusal.entities) rename(id);
+        std::sort(refusal.entities.begin(), refusal.entities.end());
+    }
+}
+
+}  // namespace castgraph

@@ -1,0 +1,305 @@
+#include "castgraph/graph_json.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <limits>
+
+#include "castgraph/error.hpp"
+#include "castgraph/io.hpp"
+#include "castgraph/text.hpp"
+
+namespace castgraph {
+namespace {
+
+using ordered_json = nlohmann::ordered_json;
+using json = nlohmann::json;
+
+ordered_json node_json(const Node& node) {
+    ordered_json out;
+    out["id"] = node.id;
+    out["label"] = label_name(node.label);
+    out["name"] = node.name;
+    if (is_entity_label(node.label)) {
+        out["aliases"] = node.aliases;
+        out["source_types"] = node.source_types;
+        out["episode_count"] = node.episode_count;
+        out["sightings"] = ordered_json::array();
+        for (const auto& sighting : node.sightings)
+            out["sightings"].push_back({{"episode", sighting.episode},
+                                        {"source", sighting.source},
+                                        {"item", sighting.item},
+                                        {"name", sighting.name},
+                                        {"type", sighting.type},
+                                        {"description", sighting.description}});
+    } else if (node.label == NodeLabel::Episode) {
+        out["podcast"] = node.podcast;
+        out["published"] = node.published;
+        out["duration_s"] = node.duration_s ? ordered_json(*node.duration_s) : ordered_json(nullptr);
+        out["languages"] = node.languages;
+        out["summary"] = node.summary;
+    }
+    return out;
+}
+
+ordered_json relationship_json(const PropertyGraph& graph, PropertyGraph::Edge edge) {
+    const auto& relationship = graph.relationship(edge);
+    ordered_json out;
+    out["type"] = rel_type_name(relationship.type);
+    out["from"] = graph.node(boost::source(edge, graph.graph())).id;
+    out["to"] = graph.node(boost::target(edge, graph.graph())).id;
+    switch (relationship.type) {
+    case RelType::PartOf:
+    case RelType::Tagged:
+        break;
+    case RelType::GuestOn:
+    case RelType::Hosted:
+        out["evidence"] = relationship.evidence;
+        break;
+    case RelType::AffiliatedWith:
+        out["evidence"] = relationship.evidence;
+        out["episodes"] = relationship.episodes;
+        break;
+    case RelType::Mentions:
+        out["in_entity_list"] = relationship.in_entity_list;
+        out["description"] = relationship.description;
+        out["timestamps_s"] = relationship.timestamps_s;
+        out["evidence"] = relationship.evidence;
+        out["count"] = relationship.count;
+        break;
+    case RelType::CoAppearsWith:
+    case RelType::AssociatedWith:
+        out["weight"] = relationship.weight;
+        out["episodes"] = relationship.episodes;
+        break;
+    }
+    return out;
+}
+
+std::string dump(const ordered_json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+// Reads typed fields, naming the JSON pointer of anything wrong.
+class FieldReader {
+public:
+    explicit FieldReader(std::string source) : source_(std::move(source)) {}
+
+    [[noreturn]] void fail(const std::string& pointer, const std::string& message) const {
+        throw InputError(source_ + ": " + pointer + ": " + message);
+    }
+
+    const json& field(const json& object, const char* key, const std::string& path) const {
+        const auto found = object.find(key);
+        if (found == object.end()) fail(path + "/" + key, "missing");
+        return *found;
+    }
+
+    std::string string(const json& object, const char* key, const std::string& path) const {
+        const auto& value = field(object, key, path);
+        if (!value.is_string()) fail(path + "/" + key, "expected a string, found " + std::string(value.type_name()));
+        auto text = value.get<std::string>();
+        if (find_invalid_utf8(text)) fail(path + "/" + key, "invalid UTF-8");
+        return text;
+    }
+
+    std::uint32_t count(const json& value, const std::string& pointer) const {
+        if (!value.is_number_integer() || value.get<std::int64_t>() < 0 ||
+            value.get<std::int64_t>() > std::numeric_limits<std::uint32_t>::max())
+            fail(pointer, "expected a non-negative integer below 2^32");
+        return static_cast<std::uint32_t>(value.get<std::int64_t>());
+    }
+
+    std::uint32_t count(const json& object, const char* key, const std::string& path) const {
+        return count(field(object, key, path), path + "/" + key);
+    }
+
+    bool boolean(const json& object, const char* key, const std::string& path) const {
+        const auto& value = field(object, key, path);
+        if (!value.is_boolean()) fail(path + "/" + key, "expected true or false");
+        return value.get<bool>();
+    }
+
+    const json& array(const json& object, const char* key, const std::string& path) const {
+        const auto& value = field(object, key, path);
+        if (!value.is_array()) fail(path + "/" + key, "expected an array, found " + std::string(value.type_name()));
+        return value;
+    }
+
+    std::vector<std::string> strings(const json& object, const char* key, const std::string& path) const {
+        std::vector<std::string> out;
+        const auto& values = array(object, key, path);
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            const auto pointer = path + "/" + key + "/" + std::to_string(i);
+            if (!values[i].is_string()) fail(pointer, "expected a string");
+            out.push_back(values[i].get<std::string>());
+            if (find_invalid_utf8(out.back())) fail(pointer, "invalid UTF-8");
+        }
+        return out;
+    }
+
+    std::vector<std::uint32_t> counts(const json& object, const char* key, const std::string& path) const {
+        std::vector<std::uint32_t> out;
+        const auto& values = array(object, key, path);
+        for (std::size_t i = 0; i < values.size(); ++i) out.push_back(count(values[i], path + "/" + key + "/" + std::to_string(i)));
+        return out;
+    }
+
+    void require_object(const json& value, const std::string& path) const {
+        if (!value.is_object()) fail(path, "expected an object, found " + std::string(value.type_name()));
+    }
+
+private:
+    std::string source_;
+};
+
+Node read_node(const FieldReader& reader, const json& record, const std::string& path) {
+    reader.require_object(record, path);
+    Node node;
+    node.id = reader.string(record, "id", path);
+    if (node.id.empty()) reader.fail(path + "/id", "empty id");
+    const auto label = reader.string(record, "label", path);
+    const auto parsed = parse_label(label);
+    if (!parsed) reader.fail(path + "/label", "unknown label '" + label + "'");
+    node.label = *parsed;
+    node.name = reader.string(record, "name", path);
+    if (is_entity_label(node.label)) {
+        node.aliases = reader.strings(record, "aliases", path);
+        node.source_types = reader.strings(record, "source_types", path);
+        node.episode_count = reader.count(record, "episode_count", path);
+        const auto& sightings = reader.array(record, "sightings", path);
+        for (std::size_t i = 0; i < sightings.size(); ++i) {
+            const auto item_path = path + "/sightings/" + std::to_string(i);
+            reader.require_object(sightings[i], item_path);
+            node.sightings.push_back({reader.string(sightings[i], "episode", item_path),
+                                      reader.string(sightings[i], "source", item_path),
+                                      reader.count(sightings[i], "item", item_path),
+                                      reader.string(sightings[i], "name", item_path),
+                                      reader.string(sightings[i], "type", item_path),
+                                      reader.string(sightings[i], "description", item_path)});
+        }
+    } else if (node.label == NodeLabel::Episode) {
+        node.podcast = reader.string(record, "podcast", path);
+        node.published = reader.string(record, "published", path);
+        if (const auto& duration = reader.field(record, "duration_s", path); !duration.is_null())
+            node.duration_s = reader.count(duration, path + "/duration_s");
+        node.languages = reader.strings(record, "languages", path);
+        node.summary = reader.string(record, "summary", path);
+    }
+    return node;
+}
+
+void read_relationship(const FieldReader& reader, const json& record, const std::string& path, PropertyGraph& graph) {
+    reader.require_object(record, path);
+    const auto type_name = reader.string(record, "type", path);
+    const auto type = parse_rel_type(type_name);
+    if (!type) reader.fail(path + "/type", "unknown relationship type '" + type_name + "'");
+    const auto endpoint = [&](const char* key) {
+        const auto id = reader.string(record, key, path);
+        const auto vertex = graph.find(id);
+        if (!vertex) reader.fail(path + "/" + key, "no node has id '" + id + "'");
+        return *vertex;
+    };
+    const auto from = endpoint("from");
+    const auto to = endpoint("to");
+    Relationship relationship(*type);
+    switch (*type) {
+    case RelType::PartOf:
+    case RelType::Tagged:
+        break;
+    case RelType::GuestOn:
+    case RelType::Hosted:
+        relationship.evidence = reader.strings(record, "evidence", path);
+        break;
+    case RelType::AffiliatedWith:
+        relationship.evidence = reader.strings(record, "evidence", path);
+        relationship.episodes = reader.strings(record, "episodes", path);
+        break;
+    case RelType::Mentions:
+        relationship.in_entity_list = reader.boolean(record, "in_entity_list", path);
+        relationship.description = reader.string(record, "description", path);
+        relationship.timestamps_s = reader.counts(record, "timestamps_s", path);
+        relationship.evidence = reader.strings(record, "evidence", path);
+        relationship.count = reader.count(record, "count", path);
+        break;
+    case RelType::CoAppearsWith:
+    case RelType::AssociatedWith:
+        relationship.weight = reader.count(record, "weight", path);
+        relationship.episodes = reader.strings(record, "episodes", path);
+        break;
+    }
+    graph.add_relationship(from, to, std::move(relationship));
+}
+
+std::string line_and_column(std::string_view text, std::size_t byte) {
+    byte = std::min(byte, text.size());
+    const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(byte), '\n');
+    const auto line_start = text.rfind('\n', byte == 0 ? 0 : byte - 1);
+    const auto column = line_start == std::string_view::npos ? byte + 1 : byte - line_start;
+    return std::to_string(line) + ":" + std::to_string(column);
+}
+
+}  // namespace
+
+void write_graph(const PropertyGraph& graph, std::ostream& out) {
+    out << "{\"format\":\"" << kGraphFormat << "\",\"version\":" << kGraphFormatVersion << ",\n\"nodes\":[";
+    const char* separator = "\n";
+    for (const auto vertex : graph.nodes_in_order()) {
+        out << separator << dump(node_json(graph.node(vertex)));
+        separator = ",\n";
+    }
+    out << "\n],\n\"relationships\":[";
+    separator = "\n";
+    for (const auto edge : graph.relationships_in_order()) {
+        out << separator << dump(relationship_json(graph, edge));
+        separator = ",\n";
+    }
+    out << "\n],\n\"id_changes\":[";
+    separator = "\n";
+    for (const auto& change : graph.id_changes) {
+        out << separator << dump(ordered_json{{"old_id", change.old_id}, {"new_id", change.new_id}});
+        separator = ",\n";
+    }
+    out << "\n]}\n";
+}
+
+PropertyGraph read_graph(std::string_view text, const std::string& source) {
+    json document;
+    try {
+        document = json::parse(text.begin(), text.end());
+    } catch (const json::parse_error& error) {
+        throw InputError(source + ":" + line_and_column(text, error.byte == 0 ? 0 : error.byte - 1) +
+                         ": not a graph file: malformed JSON");
+    }
+    const FieldReader reader(source);
+    reader.require_object(document, "");
+    if (!document.contains("format") || document["format"] != kGraphFormat)
+        reader.fail("/format", "not a castgraph graph file (expected format \"" + std::string(kGraphFormat) + "\")");
+    if (reader.count(document, "version", "") != kGraphFormatVersion)
+        reader.fail("/version", "unsupported version (this castgraph reads version " +
+                                    std::to_string(kGraphFormatVersion) + ")");
+    PropertyGraph graph;
+    const auto& nodes = reader.array(document, "nodes", "");
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        const auto path = "/nodes/" + std::to_string(i);
+        auto node = read_node(reader, nodes[i], path);
+        if (graph.find(node.id)) reader.fail(path + "/id", "node id '" + node.id + "' appears twice");
+        graph.add_node(std::move(node));
+    }
+    const auto& relationships = reader.array(document, "relationships", "");
+    for (std::size_t i = 0; i < relationships.size(); ++i)
+        read_relationship(reader, relationships[i], "/relationships/" + std::to_string(i), graph);
+    if (document.contains("id_changes")) {
+        const auto& changes = reader.array(document, "id_changes", "");
+        for (std::size_t i = 0; i < changes.size(); ++i) {
+            const auto path = "/id_changes/" + std::to_string(i);
+            reader.require_object(changes[i], path);
+            graph.id_changes.push_back({reader.string(changes[i], "old_id", path), reader.string(changes[i], "new_id", path)});
+        }
+        std::sort(graph.id_changes.begin(), graph.id_changes.end(),
+                  [](const IdChange& a, const IdChange& b) { return a.old_id < b.old_id; });
+    }
+    return graph;
+}
+
+PropertyGraph load_graph(const std::string& path) { return read_graph(read_file(path), path); }
+
+}  // namespace castgraph

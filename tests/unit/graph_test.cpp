@@ -1,0 +1,512 @@
+#include "castgraph/graph_builder.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+#include <set>
+#include <sstream>
+
+#include "castgraph/aliases.hpp"
+#include "castgraph/error.hpp"
+#include "castgraph/graph_json.hpp"
+#include "castgraph/graph_stats.hpp"
+#include "castgraph/ingest.hpp"
+#include "castgraph/listing_parser.hpp"
+#include "test_support.hpp"
+
+namespace castgraph {
+namespace {
+
+// A hand-made episode of the show "Test Show".
+struct EpisodeSpec {
+    std::string title;
+    std::vector<Guest> guests;
+    std::vector<EntityItem> items;
+    std::string summary;
+    std::vector<Chapter> chapters;
+    std::vector<Quote> quotes;
+    std::vector<std::string> tags;
+    bool with_list = true;
+    std::string podcast = "Test Show";
+};
+
+Episode make(const EpisodeSpec& spec) {
+    Episode episode;
+    episode.title = spec.title;
+    episode.podcast = spec.podcast;
+    episode.id = make_episode_id(spec.podcast, spec.title);
+    episode.guests = spec.guests;
+    episode.summary = spec.summary;
+    episode.chapters = spec.chapters;
+    episode.quotes = spec.quotes;
+    episode.tags = spec.tags;
+    if (spec.with_list) episode.entity_list = EntityList{"Entities", "en", spec.items};
+    return episode;
+}
+
+BuildResult build(const std::vector<Episode>& episodes, const ResolveOptions& options = {},
+                  const PropertyGraph* previous = nullptr) {
+    return build_graph(episodes, resolve_entities(episodes, options), {.previous = previous});
+}
+
+std::string graph_bytes(const PropertyGraph& graph) {
+    std::ostringstream out;
+    write_graph(graph, out);
+    return out.str();
+}
+
+// The relationship of a type between two ids, or nullptr.
+const Relationship* find_rel(const PropertyGraph& graph, RelType type, const std::string& from, const std::string& to) {
+    const auto source = graph.find(from);
+    const auto target = graph.find(to);
+    if (!source || !target) return nullptr;
+    for (const auto edge : boost::make_iterator_range(boost::out_edges(*source, graph.graph())))
+        if (boost::target(edge, graph.graph()) == *target && graph.relationship(edge).type == type)
+            return &graph.relationship(edge);
+    return nullptr;
+}
+
+std::size_t count_of(const PropertyGraph& graph, RelType type) {
+    std::size_t count = 0;
+    for (const auto edge : boost::make_iterator_range(boost::edges(graph.graph())))
+        if (graph.relationship(edge).type == type) ++count;
+    return count;
+}
+
+using Strings = std::vector<std::string>;
+
+TEST(BuildGraph, PartOfLinksEachEpisodeToItsPodcast) {
+    const auto a = make({.title = "One"});
+    const auto b = make({.title = "Two", .podcast = ""});
+    const auto graph = build({a, b}).graph;
+    EXPECT_NE(find_rel(graph, RelType::PartOf, a.id, "podcast:test-show"), nullptr);
+    EXPECT_EQ(graph.node(*graph.find("podcast:test-show")).name, "Test Show");
+    EXPECT_EQ(count_of(graph, RelType::PartOf), 1u) << "an episode without a podcast has no PART_OF";
+}
+
+TEST(BuildGraph, GuestOnFromTitleMatchedToTheListOrSeenOnlyInTitles) {
+    const auto listed = make({.title = "Agents — Kyle Daigle",
+                              .guests = {{"Kyle Daigle", ""}},
+                              .items = {{"Kyle Daigle", "Person", "COO of GitHub"}}});
+    const auto unlisted_1 = make({.title = "Devin — Walden Yan", .guests = {{"Walden Yan", ""}}, .with_list = false});
+    const auto unlisted_2 = make({.title = "Again — Walden Yan", .guests = {{"Walden Yan", ""}}, .with_list = false});
+    const auto result = build({listed, unlisted_1, unlisted_2});
+    const auto& graph = result.graph;
+
+    const auto* kyle = find_rel(graph, RelType::GuestOn, "person:kyle-daigle", listed.id);
+    ASSERT_NE(kyle, nullptr);
+    EXPECT_EQ(kyle->evidence, (Strings{"entity-list", "title"}));
+    EXPECT_EQ(graph.node(*graph.find("person:kyle-daigle")).source_types, Strings{"Person"});
+
+    // One title-only person for both titles, marked as such.
+    ASSERT_NE(find_rel(graph, RelType::GuestOn, "person:walden-yan", unlisted_1.id), nullptr);
+    ASSERT_NE(find_rel(graph, RelType::GuestOn, "person:walden-yan", unlisted_2.id), nullptr);
+    const auto& walden = graph.node(*graph.find("person:walden-yan"));
+    EXPECT_EQ(walden.source_types, Strings{"title"});
+    EXPECT_EQ(walden.episode_count, 2u);
+    ASSERT_EQ(walden.sightings.size(), 2u);
+    EXPECT_EQ(walden.sightings[0].source, "title");
+    EXPECT_EQ(result.report.title_only_people, 1u);
+}
+
+TEST(BuildGraph, GuestMatchesAnAliasOfAListedPerson) {
+    const auto episode = make({.title = "With Shawn Wang",
+                               .guests = {{"Shawn Wang", ""}},
+                               .items = {{"Shawn Wang / swyx", "Person", "Founder of AI Engineer"},
+                                         {"swyx", "Person", "Writer"}}});
+    const auto graph = build({episode}).graph;
+    EXPECT_NE(find_rel(graph, RelType::GuestOn, "person:swyx", episode.id), nullptr);
+    EXPECT_FALSE(graph.find("person:shawn-wang"));
+}
+
+TEST(DescribesHost, Table) {
+    struct Row {
+        const char* description;
+        bool host;
+    };
+    const std::vector<Row> rows = {
+        {"Host of Test Show podcast; developer advocate", true},
+        {"Test Show co-host; conducts interviews", true},
+        {"Host; founder of AI Engineer", true},
+        {"Co-animateur ; CTO et fondateur de Miro Omix.", true},
+        {"Co-animateur de la sous-série Test Show AI for Science", true},
+        {"Animateur de Test Show ; vieil ami de Sunil", true},
+        {"Animatrice du podcast Test Show.", true},
+        {"Economist; co-host for this episode; focus on industrial policy", true},
+        {"Regular Test Show host (science background); guest host for this episode.", true},
+        {"Associé chez Redpoint Ventures ; animateur du podcast Unsupervised Learning.", false},
+        {"Host of the Dwarkesh Podcast", false},
+        {"Hosted the 2024 summit", false},
+        {"Hosting company founder", false},
+        {"CEO of GitHub; referenced in context of PR workflow", false},
+        {"", false},
+    };
+    for (const auto& row : rows) EXPECT_EQ(describes_host(row.description, "Test Show"), row.host) << row.description;
+}
+
+TEST(BuildGraph, HostedFromDescriptionsAndNeverAlsoGuest) {
+    const auto episode = make({.title = "The Next War — Yaroslav Azhnyuk, The Fourth Law & Noah Smith, Noahpinion",
+                               .guests = {{"Yaroslav Azhnyuk", "The Fourth Law"}, {"Noah Smith", "Noahpinion"}},
+                               .items = {{"Yaroslav Azhnyuk", "Person", "Founder of The Fourth Law"},
+                                         {"Noah Smith", "Person", "Economist; co-host for this episode."},
+                                         {"Brandon", "Person", "Regular Test Show host."},
+                                         {"Jacob Effron", "Person", "Animateur du podcast Unsupervised Learning."}}});
+    const auto graph = build({episode}).graph;
+    EXPECT_NE(find_rel(graph, RelType::GuestOn, "person:yaroslav-azhnyuk", episode.id), nullptr);
+    const auto* noah = find_rel(graph, RelType::Hosted, "person:noah-smith", episode.id);
+    ASSERT_NE(noah, nullptr);
+    EXPECT_EQ(noah->evidence, (Strings{"entity-list", "title"}));
+    EXPECT_EQ(find_rel(graph, RelType::GuestOn, "person:noah-smith", episode.id), nullptr);
+    const auto* brandon = find_rel(graph, RelType::Hosted, "person:brandon", episode.id);
+    ASSERT_NE(brandon, nullptr);
+    EXPECT_EQ(brandon->evidence, Strings{"entity-list"});
+    EXPECT_EQ(find_rel(graph, RelType::Hosted, "person:jacob-effron", episode.id), nullptr);
+    EXPECT_EQ(find_rel(graph, RelType::GuestOn, "person:jacob-effron", episode.id), nullptr);
+    EXPECT_EQ(count_of(graph, RelType::Hosted), 2u);
+    EXPECT_EQ(count_of(graph, RelType::GuestOn), 1u);
+}
+
+TEST(BuildGraph, AffiliatedWithFromGuestCommaOrganization) {
+    const auto listed = make({.title = "Proteins — Alex Rives, BioHub",
+                              .guests = {{"Alex Rives", "BioHub"}},
+                              .items = {{"Alex Rives", "Person", "Chief scientist"}, {"BioHub", "Organization", "A lab"}}});
+    const auto unlisted = make({.title = "Sandboxes — Ivan Burazin, Daytona",
+                                .guests = {{"Ivan Burazin", "Daytona"}},
+                                .with_list = false});
+    const auto result = build({listed, unlisted});
+    const auto& graph = result.graph;
+    const auto* rives = find_rel(graph, RelType::AffiliatedWith, "person:alex-rives", "organization:biohub");
+    ASSERT_NE(rives, nullptr);
+    EXPECT_EQ(rives->evidence, Strings{"title"});
+    EXPECT_EQ(rives->episodes, Strings{listed.id});
+    EXPECT_NE(find_rel(graph, RelType::AffiliatedWith, "person:ivan-burazin", "organization:daytona"), nullptr);
+    EXPECT_EQ(graph.node(*graph.find("organization:daytona")).source_types, Strings{"title"});
+    EXPECT_EQ(result.report.title_only_organizations, 1u);
+}
+
+TEST(BuildGraph, MentionsFromListAndTextWithChapterTimestamps) {
+    const auto episode = make({
+        .title = "GitHub's Agent Era",
+        .items = {{"OpenClaw", "Software", "An open-source agent"}, {"FAIR", "Organization", "Meta's lab"},
+                  {"GitHub", "Organization", "Code host"}},
+        .summary = "A talk about GitHub and agents.",
+        .chapters = {{0, "Intro", "Welcome."},
+                     {4185, "Ambient AI", "Then OpenClaw came up, and Fairwater too."},
+                     {4470, "OpenClaw, Enterprise Security", "Security of agents."}},
+        .quotes = {{"OpenClaw is the future", 1u}, {"GitHub all the way", std::nullopt}},
+    });
+    const auto graph = build({episode}).graph;
+
+    const auto* openclaw = find_rel(graph, RelType::Mentions, episode.id, "software:openclaw");
+    ASSERT_NE(openclaw, nullptr);
+    EXPECT_TRUE(openclaw->in_entity_list);
+    EXPECT_EQ(openclaw->description, "An open-source agent");
+    EXPECT_EQ(openclaw->timestamps_s, (std::vector<std::uint32_t>{4185, 4470}));
+    EXPECT_EQ(openclaw->evidence, (Strings{"chapter", "entity-list", "quote"}));
+    EXPECT_EQ(openclaw->count, 4u);  // list item, chapter text, chapter title, quote
+
+    const auto* github = find_rel(graph, RelType::Mentions, episode.id, "organization:github");
+    ASSERT_NE(github, nullptr);
+    EXPECT_EQ(github->evidence, (Strings{"entity-list", "quote", "summary", "title"}));
+    EXPECT_TRUE(github->timestamps_s.empty()) << "summary, title and chapterless quotes carry no time";
+
+    const auto* fair = find_rel(graph, RelType::Mentions, episode.id, "organization:fair");
+    ASSERT_NE(fair, nullptr);
+    EXPECT_EQ(fair->evidence, Strings{"entity-list"}) << "'Fairwater' is not a mention of FAIR";
+    EXPECT_EQ(fair->count, 1u);
+}
+
+TEST(BuildGraph, EpisodeWithoutListIsMentionedFromItsText) {
+    const auto listing = make({.title = "Agents", .items = {{"Daytona", "Organization", "Sandboxes"},
+                                                            {"Kubernetes", "Software", "Orchestrator"}}});
+    const auto bare = make({.title = "Computers for agents",
+                            .summary = "Daytona runs sandboxes, not Kubernetes pods.",
+                            .chapters = {{75, "Why", "Daytona is fast."}},
+                            .with_list = false});
+    const auto graph = build({listing, bare}).graph;
+    const auto* daytona = find_rel(graph, RelType::Mentions, bare.id, "organization:daytona");
+    ASSERT_NE(daytona, nullptr);
+    EXPECT_FALSE(daytona->in_entity_list);
+    EXPECT_EQ(daytona->timestamps_s, std::vector<std::uint32_t>{75});
+    EXPECT_EQ(daytona->evidence, (Strings{"chapter", "summary"}));
+    EXPECT_NE(find_rel(graph, RelType::Mentions, bare.id, "software:kubernetes"), nullptr);
+    EXPECT_EQ(graph.node(*graph.find("organization:daytona")).episode_count, 2u);
+}
+
+TEST(BuildGraph, FormSharedByTwoEntitiesIsNotMatchedInText) {
+    // Cursor the company and Cursor the editor: a kind conflict, two entities.
+    const auto a = make({.title = "A", .items = {{"Cursor", "Organization", "A company"}}});
+    const auto b = make({.title = "B", .items = {{"Cursor", "Software", "An editor"}}});
+    const auto c = make({.title = "C", .summary = "We use Cursor daily.", .with_list = false});
+    const auto result = build({a, b, c});
+    EXPECT_EQ(result.report.ambiguous_forms, Strings{"Cursor"});
+    EXPECT_EQ(find_rel(result.graph, RelType::Mentions, c.id, "organization:cursor"), nullptr);
+    EXPECT_EQ(find_rel(result.graph, RelType::Mentions, c.id, "software:cursor"), nullptr);
+}
+
+TEST(BuildGraph, CoAppearsWithCountsSharedEpisodesStoredOnce) {
+    const auto one = make({.title = "One", .items = {{"Zed", "Software", ""}, {"Anthropic", "Organization", ""}}});
+    const auto two = make({.title = "Two", .items = {{"Anthropic", "Organization", ""}, {"Zed", "Software", ""},
+                                                      {"MCP", "Concept", ""}}});
+    const auto graph = build({one, two}).graph;
+    // Stored from the smaller id to the larger, whatever the list order.
+    const auto* pair = find_rel(graph, RelType::CoAppearsWith, "organization:anthropic", "software:zed");
+    ASSERT_NE(pair, nullptr);
+    EXPECT_EQ(find_rel(graph, RelType::CoAppearsWith, "software:zed", "organization:anthropic"), nullptr);
+    EXPECT_EQ(pair->weight, 2u);
+    EXPECT_EQ(pair->episodes, (Strings{one.id, two.id}));
+    const auto* single = find_rel(graph, RelType::CoAppearsWith, "concept:mcp", "organization:anthropic");
+    ASSERT_NE(single, nullptr);
+    EXPECT_EQ(single->weight, 1u);
+    EXPECT_EQ(count_of(graph, RelType::CoAppearsWith), 3u);
+}
+
+TEST(BuildGraph, TaggedAndAssociatedWith) {
+    const auto one = make({.title = "One", .items = {{"GitHub", "Organization", ""}}, .tags = {"github", "ai-agents"}});
+    const auto two = make({.title = "Two", .items = {{"GitHub", "Organization", ""}}, .tags = {"github", "github"}});
+    const auto three = make({.title = "Three", .items = {{"Zed", "Software", ""}}, .tags = {"GitHub"}});
+    const auto graph = build({one, two, three}).graph;
+    EXPECT_NE(find_rel(graph, RelType::Tagged, one.id, "topic:github"), nullptr);
+    EXPECT_NE(find_rel(graph, RelType::Tagged, one.id, "topic:ai-agents"), nullptr);
+    EXPECT_EQ(count_of(graph, RelType::Tagged), 4u) << "a tag repeated in one episode is one TAGGED";
+    EXPECT_EQ(graph.node(*graph.find("topic:github")).name, "github") << "most frequent spelling names the topic";
+    const auto* associated = find_rel(graph, RelType::AssociatedWith, "organization:github", "topic:github");
+    ASSERT_NE(associated, nullptr);
+    EXPECT_EQ(associated->weight, 2u);
+    EXPECT_EQ(associated->episodes, (Strings{one.id, two.id}));
+    EXPECT_EQ(find_rel(graph, RelType::AssociatedWith, "software:zed", "topic:github")->weight, 1u);
+}
+
+TEST(BuildGraph, RepeatedEpisodeIdIsAnError) {
+    const auto a = make({.title = "Same"});
+    EXPECT_THROW(build_graph({a, a}, {}, {}), InputError);
+}
+
+TEST(DeduplicateEpisodes, KeepsTheRichestRecordWhateverTheOrder) {
+    auto bare = make({.title = "Same", .with_list = false});
+    bare.source_file = "a.txt";
+    auto rich = make({.title = "Same", .items = {{"Zed", "Software", ""}}});
+    rich.source_file = "b.txt";
+    const auto other = make({.title = "Other"});
+    for (const auto& order : {std::vector<Episode>{bare, rich, other}, std::vector<Episode>{rich, other, bare}}) {
+        ProblemLog problems;
+        const auto unique = deduplicate_episodes(order, problems);
+        ASSERT_EQ(unique.size(), 2u);
+        const auto& kept = unique[0].id == rich.id ? unique[0] : unique[1];
+        EXPECT_EQ(kept.source_file, "b.txt");
+        ASSERT_EQ(problems.count(), 1u);
+        EXPECT_EQ(problems.problems()[0].reason, "duplicate-episode");
+        EXPECT_EQ(problems.problems()[0].where.file, "a.txt");
+    }
+}
+
+TEST(GraphFile, RoundTripsByteForByte) {
+    const auto episode = make({.title = "Quotes \"and\" \\ back\nslash 🎙",
+                               .guests = {{"Kyle Daigle", "GitHub"}},
+                               .items = {{"Kyle Daigle", "Person", "COO of GitHub; host of nothing"},
+                                         {"GitHub", "Organization", "<script>alert(1)</script>"}},
+                               .summary = "Kyle Daigle on GitHub.",
+                               .chapters = {{61, "GitHub", "text"}},
+                               .tags = {"github"}});
+    const auto graph = build({episode}).graph;
+    const auto bytes = graph_bytes(graph);
+    const auto reread = read_graph(bytes, "test.json");
+    EXPECT_EQ(graph_bytes(reread), bytes);
+    EXPECT_EQ(reread.node_count(), graph.node_count());
+    EXPECT_EQ(reread.relationship_count(), graph.relationship_count());
+    EXPECT_EQ(reread.node(*reread.find("organization:github")), graph.node(*graph.find("organization:github")));
+}
+
+TEST(GraphFile, BadFilesAreNamedWithWhereAndWhat) {
+    const auto episode = make({.title = "One", .items = {{"Zed", "Software", ""}}});
+    const auto bytes = graph_bytes(build({episode}).graph);
+    struct Row {
+        std::string text;
+        std::string expected;  // part of the message
+    };
+    auto replaced = [&](const std::string& from, const std::string& to) {
+        auto copy = bytes;
+        const auto at = copy.find(from);
+        EXPECT_NE(at, std::string::npos) << from;
+        return copy.replace(at, from.size(), to);
+    };
+    const std::vector<Row> rows = {
+        {"{\"format\":\"castgraph-graph\",\n\"version\":1,\n\"nodes\":[", "g.json:3:10: not a graph file: malformed JSON"},
+        {"{\"format\":\"castgraph-episodes\",\"version\":1}", "g.json: /format: not a castgraph graph file"},
+        {replaced("\"version\":1", "\"version\":2"), "g.json: /version: unsupported version"},
+        {replaced("\"label\":\"Software\"", "\"label\":\"Gadget\""), "g.json: /nodes/2/label: unknown label 'Gadget'"},
+        {replaced("\"to\":\"software:zed\"", "\"to\":\"software:zen\""), "no node has id 'software:zen'"},
+        {replaced("\"type\":\"MENTIONS\"", "\"type\":\"LIKES\""), "unknown relationship type 'LIKES'"},
+        {replaced("\"episode_count\":1", "\"episode_count\":-1"), "/episode_count: expected a non-negative integer"},
+    };
+    for (const auto& row : rows) {
+        try {
+            read_graph(row.text, "g.json");
+            ADD_FAILURE() << "accepted: " << row.expected;
+        } catch (const InputError& error) {
+            EXPECT_NE(std::string(error.what()).find(row.expected), std::string::npos) << error.what();
+        }
+    }
+}
+
+TEST(PreviousGraph, KnownEntitiesKeepTheirIdsAndMergesAreReported) {
+    // First build: Clawdbot and Moltbot are two entities.
+    const auto first = make({.title = "First", .items = {{"Clawdbot", "Software", "An agent"},
+                                                         {"Moltbot", "Software", "Another agent"}}});
+    const auto v1 = build({first}).graph;
+    ASSERT_TRUE(v1.find("software:clawdbot"));
+    ASSERT_TRUE(v1.find("software:moltbot"));
+
+    // Second build: the project is now OpenClaw, and the alias file says all three
+    // names are one thing, so the canonical name changes and the two known ids merge.
+    const auto second = make({.title = "Second", .items = {{"OpenClaw", "Software", "The agent"}}});
+    const auto third = make({.title = "Third", .items = {{"OpenClaw", "Software", "The agent"}}});
+    ResolveOptions options;
+    options.aliases.entities.push_back({"OpenClaw", EntityKind::Software, {"Clawdbot", "Moltbot"}});
+    const auto without_previous = build({first, second, third}, options);
+    EXPECT_TRUE(without_previous.graph.find("software:openclaw"));
+
+    const auto v2 = build({first, second, third}, options, &v1);
+    EXPECT_FALSE(v2.graph.find("software:openclaw")) << "a known entity keeps its id";
+    ASSERT_TRUE(v2.graph.find("software:clawdbot"));
+    EXPECT_EQ(v2.graph.node(*v2.graph.find("software:clawdbot")).name, "OpenClaw");
+    EXPECT_EQ(v2.report.merged_ids, (std::vector<IdChange>{{"software:moltbot", "software:clawdbot"}}));
+    EXPECT_EQ(v2.graph.id_changes, v2.report.merged_ids);
+    EXPECT_EQ(v2.report.renamed_ids.at("software:openclaw"), "software:clawdbot");
+
+    // Third build on top of the second: ids stay, the earlier merge is carried forward,
+    // and a new entity named like a retired id does not take it.
+    const auto fourth = make({.title = "Fourth", .items = {{"Moltbot", "Concept", "A meme"}}});
+    const auto v3 = build({first, second, third, fourth}, options, &v2.graph);
+    EXPECT_TRUE(v3.graph.find("software:clawdbot"));
+    EXPECT_EQ(v3.graph.id_changes, v2.graph.id_changes);
+    EXPECT_TRUE(v3.graph.find("concept:moltbot")) << "other kind family, other id";
+    EXPECT_TRUE(v3.report.merged_ids.empty());
+
+    // Building the same input on top of itself changes nothing.
+    EXPECT_EQ(graph_bytes(build({first, second, third}, options, &v2.graph).graph), graph_bytes(v2.graph));
+}
+
+TEST(PreviousGraph, FreshEntityNeverReusesAnIdOfSomethingElse) {
+    const auto first = make({.title = "First", .items = {{"Acme", "Organization", ""}}});
+    const auto v1 = build({first}).graph;
+    // Acme is now called Acme Corp everywhere; a different "Acme" no longer exists,
+    // but a new entity whose slug equals a retired id must not take it.
+    const auto second = make({.title = "Second", .items = {{"Acme Labs", "Organization", ""}}});
+    const auto v2 = build({second}, {}, &v1);
+    EXPECT_TRUE(v2.graph.find("organization:acme-labs"));
+    EXPECT_EQ(v2.report.kept_ids, 0u);
+}
+
+class SampleGraph : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        ProblemLog problems;
+        episodes_ = new std::vector<Episode>(
+            deduplicate_episodes(parse_listing(test::read_text(test::sample_path()), "sample", problems), problems));
+        ResolveOptions options;
+        options.aliases = parse_aliases(test::read_text(std::string(CASTGRAPH_EXAMPLES_DIR) + "/aliases.json"), "aliases");
+        result_ = new BuildResult(build_graph(*episodes_, resolve_entities(*episodes_, options)));
+    }
+    static void TearDownTestSuite() {
+        delete result_;
+        delete episodes_;
+    }
+    static const PropertyGraph& graph() { return result_->graph; }
+    static std::string episode_titled(const std::string& prefix) {
+        for (const auto& episode : *episodes_)
+            if (episode.title.rfind(prefix, 0) == 0) return episode.id;
+        throw std::runtime_error("no episode titled " + prefix);
+    }
+
+    static std::vector<Episode>* episodes_;
+    static BuildResult* result_;
+};
+std::vector<Episode>* SampleGraph::episodes_ = nullptr;
+BuildResult* SampleGraph::result_ = nullptr;
+
+TEST_F(SampleGraph, OpenClawIsMentionedByTheGitHubEpisodeAtItsChapters) {
+    const auto github = episode_titled("GitHub's Agent Era");
+    const auto* mention = find_rel(graph(), RelType::Mentions, github, "software:openclaw");
+    ASSERT_NE(mention, nullptr);
+    EXPECT_TRUE(mention->in_entity_list);
+    EXPECT_EQ(mention->timestamps_s, (std::vector<std::uint32_t>{4185, 4470}));
+    EXPECT_EQ(mention->evidence, (Strings{"chapter", "entity-list"}));
+    EXPECT_NE(find_rel(graph(), RelType::GuestOn, "person:kyle-daigle", github), nullptr);
+    EXPECT_NE(find_rel(graph(), RelType::Hosted, "person:swyx", github), nullptr);
+}
+
+TEST_F(SampleGraph, HostsAndGuests) {
+    std::set<std::string> swyx_hosted;
+    std::set<std::pair<std::string, std::string>> guest_pairs, host_pairs;
+    for (const auto edge : boost::make_iterator_range(boost::edges(graph().graph()))) {
+        const auto& relationship = graph().relationship(edge);
+        const auto& from = graph().node(boost::source(edge, graph().graph())).id;
+        const auto& to = graph().node(boost::target(edge, graph().graph())).id;
+        if (relationship.type == RelType::GuestOn) guest_pairs.emplace(from, to);
+        if (relationship.type == RelType::Hosted) host_pairs.emplace(from, to);
+        if (relationship.type == RelType::Hosted && from == "person:swyx") swyx_hosted.insert(to);
+    }
+    EXPECT_EQ(swyx_hosted.size(), 6u);
+    for (const auto& pair : host_pairs) EXPECT_FALSE(guest_pairs.contains(pair)) << pair.first << " " << pair.second;
+    const auto war = episode_titled("The Next War");
+    EXPECT_TRUE(host_pairs.contains({"person:noah-smith", war})) << "co-host for this episode";
+    EXPECT_TRUE(guest_pairs.contains({"person:yaroslav-azhnyuk", war}));
+    EXPECT_FALSE(host_pairs.contains({"person:jacob-effron", episode_titled("Dans les coulisses")}))
+        << "host of another podcast";
+    EXPECT_EQ(guest_pairs.size(), 14u);
+    EXPECT_EQ(host_pairs.size(), 11u);
+}
+
+TEST_F(SampleGraph, DaytonaEpisodeHasMentionsFromItsText) {
+    const auto daytona = episode_titled("AI Agents Need Computers");
+    const auto* mention = find_rel(graph(), RelType::Mentions, daytona, "organization:daytona");
+    ASSERT_NE(mention, nullptr);
+    EXPECT_FALSE(mention->in_entity_list);
+    EXPECT_NE(find_rel(graph(), RelType::GuestOn, "person:ivan-burazin", daytona), nullptr);
+    EXPECT_NE(find_rel(graph(), RelType::AffiliatedWith, "person:ivan-burazin", "organization:daytona"), nullptr);
+}
+
+TEST_F(SampleGraph, CountsByLabelAndType) {
+    const auto stats = compute_stats(graph());
+    std::map<std::string, std::size_t> labels, types;
+    for (const auto& [label, count] : stats.nodes_by_label) labels[std::string(label_name(label))] = count;
+    for (const auto& [type, count] : stats.relationships_by_type) types[std::string(rel_type_name(type))] = count;
+    EXPECT_EQ(labels["Episode"], 12u);
+    EXPECT_EQ(labels["Podcast"], 1u);
+    EXPECT_EQ(types["PART_OF"], 12u);
+    EXPECT_EQ(types["TAGGED"], 30u);
+    // Every entity-list item is behind one MENTIONS edge with in_entity_list.
+    std::size_t listed = 0;
+    for (const auto edge : boost::make_iterator_range(boost::edges(graph().graph())))
+        if (graph().relationship(edge).type == RelType::Mentions && graph().relationship(edge).in_entity_list)
+            listed += 1;
+    std::set<std::pair<std::string, std::string>> listed_pairs;
+    for (const auto& episode : *episodes_) {
+        if (!episode.entity_list) continue;
+        for (const auto& vertex : graph().nodes_in_order()) {
+            const auto& node = graph().node(vertex);
+            for (const auto& sighting : node.sightings)
+                if (sighting.episode == episode.id && sighting.source == "entity-list") listed_pairs.emplace(episode.id, node.id);
+        }
+    }
+    EXPECT_EQ(listed, listed_pairs.size());
+    EXPECT_EQ(stats.top_entities.front().id, "person:swyx");
+}
+
+TEST_F(SampleGraph, SameBytesWhateverTheEpisodeOrder) {
+    const auto expected = graph_bytes(graph());
+    ResolveOptions options;
+    options.aliases = parse_aliases(test::read_text(std::string(CASTGRAPH_EXAMPLES_DIR) + "/aliases.json"), "aliases");
+    auto shuffled = *episodes_;
+    std::mt19937 random(7);
+    for (int round = 0; round < 5; ++round) {
+        std::shuffle(shuffled.begin(), shuffled.end(), random);
+        EXPECT_EQ(graph_bytes(build_graph(shuffled, resolve_entities(shuffled, options)).graph), expected);
+    }
+    EXPECT_EQ(graph_bytes(read_graph(expected, "sample")), expected);
+}
+
+}  // namespace
+}  // namespace castgraph
