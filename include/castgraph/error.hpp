@@ -9,7 +9,7 @@
 
 namespace castgraph {
 
-enum class ErrorCategory { input, io, usage, internal };
+enum class ErrorCategory { input, io, usage, not_found, internal };
 
 class Error : public std::runtime_error {
 public:
@@ -25,6 +25,7 @@ public:
         case ErrorCategory::input: return "parse error: ";
         case ErrorCategory::io: return "io error: ";
         case ErrorCategory::usage: return "usage error: ";
+        case ErrorCategory::not_found: return "not found: ";
         case ErrorCategory::internal: return "internal error: ";
         }
         return "error: ";
@@ -51,6 +52,12 @@ public:
 class UsageError : public Error {
 public:
     explicit UsageError(const std::string& message) : Error(ErrorCategory::usage, message) {}
+};
+
+// A name or id asked for on the command line that the graph does not hold.
+class NotFoundError : public Error {
+public:
+    explicit NotFoundError(const std::string& message) : Error(ErrorCategory::not_found, message) {}
 };
 
 }  // namespace castgraph

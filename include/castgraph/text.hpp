@@ -36,6 +36,10 @@ std::string slugify(std::string_view text, std::size_t max_bytes = 80);
 // Trims ASCII and Unicode whitespace at both ends.
 std::string_view trim(std::string_view text);
 
+// Optimal string alignment distance (Levenshtein plus adjacent transpositions)
+// on code points.
+std::size_t edit_distance(const std::u32string& a, const std::u32string& b);
+
 // Collapses runs of whitespace to one space and trims.
 std::string collapse_whitespace(std::string_view text);
 

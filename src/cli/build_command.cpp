@@ -1,11 +1,15 @@
 #include "build_command.hpp"
 
+#include <filesystem>
+
+#include "castgraph/error.hpp"
 #include "castgraph/graph_builder.hpp"
 #include "castgraph/graph_json.hpp"
 #include "castgraph/ingest.hpp"
 #include "castgraph/io.hpp"
 #include "castgraph/log.hpp"
 #include "castgraph/resolution_report.hpp"
+#include "export_options.hpp"
 #include "resolve_options.hpp"
 #include "run_summary.hpp"
 
@@ -19,10 +23,30 @@ void BuildCommand::setup(CLI::App& app) {
     app.add_option("--previous", previous,
                    "Graph file of an earlier build: entities it knew keep their ids, merged ones are reported");
     add_resolve_options(app, aliases, type_map);
+    std::vector<std::string> names;
+    for (const auto& exporter : exporters()) names.emplace_back(exporter->name());
+    app.add_option("--export", export_formats, "Also export to these formats (comma-separated): " + exporter_names())
+        ->delimiter(',')
+        ->check(CLI::IsMember(names));
+    app.add_option("--export-prefix", export_prefix,
+                   "Path of the exports without extension (default: the -o path without .json)");
+    add_export_options(app, export_options);
 }
+
+namespace {
+
+std::string default_export_prefix(const std::string& output) {
+    if (output == "-") throw UsageError("--export needs --export-prefix when the graph goes to standard output");
+    std::filesystem::path path(output);
+    if (path.extension() == ".json") path.replace_extension();
+    return path.string();
+}
+
+}  // namespace
 
 int BuildCommand::run(const GlobalOptions& global) {
     const auto options = load_resolve_options(aliases, type_map);
+    const auto prefix = export_formats.empty() || !export_prefix.empty() ? export_prefix : default_export_prefix(output);
     std::optional<PropertyGraph> previous_graph;
     if (!previous.empty()) previous_graph = load_graph(previous);
 
@@ -32,6 +56,7 @@ int BuildCommand::run(const GlobalOptions& global) {
     auto built = build_graph(episodes, resolution, {.previous = previous_graph ? &*previous_graph : nullptr});
 
     write_file_atomically(output, [&](std::ostream& out) { write_graph(built.graph, out); });
+    write_exports(built.graph, export_formats, prefix, export_options);
     if (!report.empty()) {
         rename_resolution_ids(resolution, built.report.renamed_ids);
         write_file_atomically(report, [&](std::ostream& out) { write_resolution_report(resolution, out); });

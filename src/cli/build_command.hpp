@@ -1,10 +1,12 @@
 #pragma once
 
+#include "castgraph/exporter.hpp"
 #include "command.hpp"
 
 namespace castgraph::cli {
 
 // castgraph build FILE... [-o graph.json] [--aliases F] [--type-map F] [--report F] [--previous F]
+//                 [--export graphml,dot,... [--export-prefix P]]
 class BuildCommand : public Command {
 public:
     [[nodiscard]] std::string name() const override { return "build"; }
@@ -20,6 +22,9 @@ public:
     std::string previous;
     std::string aliases;
     std::string type_map;
+    std::vector<std::string> export_formats;
+    std::string export_prefix;
+    ExportOptions export_options;
 };
 
 }  // namespace castgraph::cli

@@ -1,5 +1,7 @@
 #include "build_command.hpp"
 #include "command.hpp"
+#include "export_command.hpp"
+#include "render_command.hpp"
 #include "parse_command.hpp"
 #include "resolve_command.hpp"
 #include "stats_command.hpp"
@@ -12,6 +14,8 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     commands.push_back(std::make_unique<ResolveCommand>());
     commands.push_back(std::make_unique<BuildCommand>());
     commands.push_back(std::make_unique<StatsCommand>());
+    commands.push_back(std::make_unique<ExportCommand>());
+    commands.push_back(std::make_unique<RenderCommand>());
     return commands;
 }
 

@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <memory>
+#include <algorithm>
 #include <vector>
 
 namespace castgraph {
@@ -233,6 +234,22 @@ std::string slugify(std::string_view text, std::size_t max_bytes) {
         slug.resize(cut);
     }
     return slug;
+}
+
+std::size_t edit_distance(const std::u32string& a, const std::u32string& b) {
+    const auto n = a.size();
+    const auto m = b.size();
+    std::vector<std::vector<std::size_t>> d(n + 1, std::vector<std::size_t>(m + 1));
+    for (std::size_t i = 0; i <= n; ++i) d[i][0] = i;
+    for (std::size_t j = 0; j <= m; ++j) d[0][j] = j;
+    for (std::size_t i = 1; i <= n; ++i)
+        for (std::size_t j = 1; j <= m; ++j) {
+            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    return d[n][m];
 }
 
 }  // namespace castgraph

@@ -1,0 +1,25 @@
+#include "export_command.hpp"
+
+#include "castgraph/graph_json.hpp"
+#include "castgraph/io.hpp"
+#include "export_options.hpp"
+
+namespace castgraph::cli {
+
+void ExportCommand::setup(CLI::App& app) {
+    app.add_option("graph", graph, "Graph file written by 'castgraph build'")->required();
+    std::vector<std::string> names;
+    for (const auto& exporter : exporters()) names.emplace_back(exporter->name());
+    app.add_option("-f,--format", format, "Output format: " + exporter_names())->required()->check(CLI::IsMember(names));
+    app.add_option("-o,--output", output, "Output file; '-' is standard output")->capture_default_str();
+    add_export_options(app, options);
+}
+
+int ExportCommand::run(const GlobalOptions& /*global*/) {
+    const auto& exporter = find_exporter(format);
+    const auto loaded = load_graph(graph);
+    write_file_atomically(output, [&](std::ostream& out) { exporter.write(loaded, options, out); });
+    return 0;
+}
+
+}  // namespace castgraph::cli

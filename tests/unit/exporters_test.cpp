@@ -1,0 +1,126 @@
+#include "castgraph/exporter.hpp"
+
+#include <graphviz/cgraph.h>
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "castgraph/error.hpp"
+#include "castgraph/export_values.hpp"
+
+namespace castgraph {
+namespace {
+
+// Two people on one episode, one with a hostile name, and their co-appearance.
+PropertyGraph small_graph() {
+    PropertyGraph graph;
+    Node episode;
+    episode.id = "episode:show/one";
+    episode.label = NodeLabel::Episode;
+    episode.name = "One \"quoted\" episode";
+    episode.podcast = "Show";
+    const auto e = graph.add_node(episode);
+    Node hostile;
+    hostile.id = "person:a";
+    hostile.label = NodeLabel::Person;
+    hostile.name = "A\x01<b&c>\\\" node";
+    hostile.aliases = {"x\"y"};
+    hostile.episode_count = 1;
+    const auto a = graph.add_node(hostile);
+    Node plain;
+    plain.id = "person:b";
+    plain.label = NodeLabel::Person;
+    plain.name = "node";
+    plain.episode_count = 1;
+    const auto b = graph.add_node(plain);
+    Relationship guest(RelType::GuestOn);
+    guest.evidence = {"title"};
+    graph.add_relationship(a, e, guest);
+    Relationship co(RelType::CoAppearsWith);
+    co.weight = 1;
+    co.episodes = {"episode:show/one"};
+    graph.add_relationship(b, a, co);
+    return graph;
+}
+
+std::string exported(std::string_view format, const ExportOptions& options = {}) {
+    std::ostringstream out;
+    find_exporter(format).write(small_graph(), options, out);
+    return out.str();
+}
+
+TEST(ExporterRegistry, ListsFormatsAndNamesThemOnError) {
+    EXPECT_EQ(exporter_names(), "graphml, dot");
+    try {
+        (void)find_exporter("gexf");
+        FAIL() << "gexf is not a format";
+    } catch (const UsageError& error) {
+        EXPECT_STREQ(error.what(), "usage error: unknown export format 'gexf', choose one of graphml, dot");
+    }
+}
+
+TEST(ExportValues, ListsJsonBooleansAndAbsentValues) {
+    const auto graph = small_graph();
+    const auto& episode = graph.node(*graph.find("episode:show/one"));
+    std::map<std::string, std::string> values;
+    for (const auto& value : node_values(episode)) values[std::string(node_columns()[value.column].name)] = value.text;
+    EXPECT_EQ(values.at("kind"), "Episode");
+    EXPECT_EQ(values.at("languages"), "[]");
+    EXPECT_FALSE(values.contains("duration_s")) << "unknown duration is absent, not 0";
+    EXPECT_FALSE(values.contains("summary")) << "empty text is absent";
+    const auto edges = graph.relationships_in_order();
+    std::map<std::string, std::string> rel;
+    for (const auto& value : relationship_values(graph.relationship(edges.back())))
+        rel[std::string(relationship_columns()[value.column].name)] = value.text;
+    EXPECT_EQ(rel.at("type"), "CO_APPEARS_WITH");
+    EXPECT_EQ(rel.at("undirected"), "true");
+    EXPECT_EQ(rel.at("episodes"), "[\"episode:show/one\"]");
+}
+
+TEST(GraphmlExporter, DeclaresKeysFirstEscapesAndDropsForbiddenCharacters) {
+    const auto xml = exported("graphml");
+    EXPECT_EQ(xml.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"", 0), 0u);
+    EXPECT_LT(xml.rfind("<key "), xml.find("<graph "));
+    EXPECT_NE(xml.find("<key id=\"n_episode_count\" for=\"node\" attr.name=\"episode_count\" attr.type=\"long\"/>"),
+              std::string::npos);
+    EXPECT_NE(xml.find("<data key=\"n_name\">A&lt;b&amp;c&gt;\\&quot; node</data>"), std::string::npos)
+        << "U+0001 removed, markup escaped";
+    EXPECT_EQ(xml.find('\x01'), std::string::npos);
+    EXPECT_NE(xml.find("<edge id=\"e1\" source=\"person:a\" target=\"person:b\">"), std::string::npos)
+        << "CO_APPEARS_WITH stored from the smaller id";
+    EXPECT_NE(xml.find("<data key=\"e_undirected\">true</data>"), std::string::npos);
+    EXPECT_EQ(xml.find("n_duration_s\">"), std::string::npos);
+    EXPECT_EQ(xml.find("y:NodeLabel"), std::string::npos);
+}
+
+TEST(GraphmlExporter, YedFlavorAddsNodeLabels) {
+    ExportOptions options;
+    options.graphml_flavor = "yed";
+    const auto xml = exported("graphml", options);
+    EXPECT_NE(xml.find("xmlns:y=\"http://www.yworks.com/xml/graphml\""), std::string::npos);
+    EXPECT_NE(xml.find("<y:NodeLabel>node</y:NodeLabel>"), std::string::npos);
+    options.graphml_flavor = "gephi";
+    EXPECT_THROW(exported("graphml", options), UsageError);
+}
+
+TEST(DotExporter, GraphvizReadsBackIdsAndLabels) {
+    const auto dot = exported("dot");
+    Agraph_t* graph = agmemread(dot.c_str());
+    ASSERT_NE(graph, nullptr) << dot;
+    EXPECT_EQ(agnnodes(graph), 3);
+    EXPECT_EQ(agnedges(graph), 2);
+    auto* hostile = agnode(graph, const_cast<char*>("person:a"), 0);
+    ASSERT_NE(hostile, nullptr);
+    // escString: backslashes doubled, so Graphviz shows the name as written.
+    EXPECT_STREQ(agget(hostile, const_cast<char*>("label")), "A\x01<b&c>\\\\\" node");
+    EXPECT_STREQ(agget(hostile, const_cast<char*>("kind")), "Person");
+    auto* keyword = agnode(graph, const_cast<char*>("person:b"), 0);
+    ASSERT_NE(keyword, nullptr);
+    EXPECT_STREQ(agget(keyword, const_cast<char*>("label")), "node");
+    auto* episode = agnode(graph, const_cast<char*>("episode:show/one"), 0);
+    EXPECT_STREQ(agget(episode, const_cast<char*>("label")), "One \"quoted\" episode");
+    agclose(graph);
+}
+
+}  // namespace
+}  // namespace castgraph
