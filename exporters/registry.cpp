@@ -2,16 +2,26 @@
 
 #include "castgraph/error.hpp"
 #include "castgraph/exporter.hpp"
+#include "cypher_exporter.hpp"
 #include "dot_exporter.hpp"
 #include "graphml_exporter.hpp"
+#include "jsonld_exporter.hpp"
+#include "neo4j_csv_exporter.hpp"
 
 namespace castgraph {
+
+void Exporter::write_files(const PropertyGraph& graph, const ExportOptions& options, FileSink& sink) const {
+    sink.write_file("graph" + std::string(extension()), [&](std::ostream& out) { write(graph, options, out); });
+}
 
 const std::vector<std::unique_ptr<Exporter>>& exporters() {
     static const auto all = [] {
         std::vector<std::unique_ptr<Exporter>> list;
         list.push_back(std::make_unique<GraphmlExporter>());
         list.push_back(std::make_unique<DotExporter>());
+        list.push_back(std::make_unique<JsonLdExporter>());
+        list.push_back(std::make_unique<CypherExporter>());
+        list.push_back(std::make_unique<Neo4jCsvExporter>());
         return list;
     }();
     return all;

@@ -11,14 +11,15 @@ void ExportCommand::setup(CLI::App& app) {
     std::vector<std::string> names;
     for (const auto& exporter : exporters()) names.emplace_back(exporter->name());
     app.add_option("-f,--format", format, "Output format: " + exporter_names())->required()->check(CLI::IsMember(names));
-    app.add_option("-o,--output", output, "Output file; '-' is standard output")->capture_default_str();
+    app.add_option("-o,--output", output, "Output file, or directory for neo4j-csv; '-' is standard output")
+        ->capture_default_str();
     add_export_options(app, options);
 }
 
 int ExportCommand::run(const GlobalOptions& /*global*/) {
     const auto& exporter = find_exporter(format);
     const auto loaded = load_graph(graph);
-    write_file_atomically(output, [&](std::ostream& out) { exporter.write(loaded, options, out); });
+    export_to(exporter, loaded, options, output);
     return 0;
 }
 
