@@ -7,6 +7,7 @@
 #include "graphml_exporter.hpp"
 #include "jsonld_exporter.hpp"
 #include "neo4j_csv_exporter.hpp"
+#include "recsys_exporter.hpp"
 
 namespace castgraph {
 
@@ -22,6 +23,7 @@ const std::vector<std::unique_ptr<Exporter>>& exporters() {
         list.push_back(std::make_unique<JsonLdExporter>());
         list.push_back(std::make_unique<CypherExporter>());
         list.push_back(std::make_unique<Neo4jCsvExporter>());
+        list.push_back(std::make_unique<RecsysExporter>());
         return list;
     }();
     return all;

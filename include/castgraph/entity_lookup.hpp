@@ -1,7 +1,7 @@
 // Finds graph nodes by what a user types: an id, a name or an alias, compared
 // like resolution compares names (case, accents, punctuation folded), so
 // "openclaw" and "Clawdbot" (an alias) both find OpenClaw. Episodes are found by
-// title the same way.
+// title the same way, or by the start of their title when only one starts so.
 //
 // Immutable after construction; safe to share between threads.
 #pragma once

@@ -1,6 +1,8 @@
 #include "build_command.hpp"
 #include "command.hpp"
 #include "export_command.hpp"
+#include "query_command.hpp"
+#include "recommend_command.hpp"
 #include "render_command.hpp"
 #include "parse_command.hpp"
 #include "resolve_command.hpp"
@@ -16,6 +18,8 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     commands.push_back(std::make_unique<StatsCommand>());
     commands.push_back(std::make_unique<ExportCommand>());
     commands.push_back(std::make_unique<RenderCommand>());
+    commands.push_back(std::make_unique<QueryCommand>());
+    commands.push_back(std::make_unique<RecommendCommand>());
     return commands;
 }
 

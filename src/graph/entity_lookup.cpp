@@ -28,9 +28,20 @@ EntityLookup::EntityLookup(const PropertyGraph& graph) : graph_(graph) {
 std::vector<PropertyGraph::Vertex> EntityLookup::find(std::string_view text) const {
     if (const auto by_id = graph_.find(trim(text))) return {*by_id};
     if (find_invalid_utf8(text)) return {};
-    const auto found = by_key_.find(name_key(text));
-    if (found == by_key_.end()) return {};
-    auto vertices = found->second;
+    const auto key = name_key(text);
+    if (key.empty()) return {};
+    const auto found = by_key_.find(key);
+    std::vector<PropertyGraph::Vertex> vertices;
+    if (found != by_key_.end()) {
+        vertices = found->second;
+    } else {
+        // Episode titles are long: the start of a title is enough when it is the start of one only.
+        for (auto it = by_key_.lower_bound(key); it != by_key_.end() && it->first.rfind(key, 0) == 0; ++it)
+            for (const auto vertex : it->second)
+                if (graph_.node(vertex).label == NodeLabel::Episode &&
+                    std::find(vertices.begin(), vertices.end(), vertex) == vertices.end())
+                    vertices.push_back(vertex);
+    }
     std::sort(vertices.begin(), vertices.end(),
               [&](auto a, auto b) { return graph_.node(a).id < graph_.node(b).id; });
     return vertices;

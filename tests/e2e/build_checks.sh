@@ -52,5 +52,14 @@ check "a truncated graph file exits 1 with line and column" \
 "$binary" stats "$work/missing.json" >/dev/null 2>"$work/missing.err"; status=$?
 check "a missing graph file is an io error" bash -c "test $status -eq 1 && grep -q 'io error' '$work/missing.err'"
 
+"$binary" query "$work/one.json" who-mentioned "Open Clow" >/dev/null 2>"$work/unknown.err"; status=$?
+check "query of an unknown name exits 1 and suggests the closest" \
+  bash -c "test $status -eq 1 && grep -q 'closest: OpenClaw' '$work/unknown.err'"
+"$binary" query "$work/one.json" path OpenClaw >/dev/null 2>&1; status=$?
+check "path with one name is a usage error (exit 2)" test "$status" -eq 2
+"$binary" query "$work/one.json" who-mentioned openclaw --csv >"$work/who.csv"
+check "who-mentioned --csv names Kyle Daigle and swyx" \
+  bash -c "grep -q '^Kyle Daigle,guest,' '$work/who.csv' && grep -q '^swyx,host,' '$work/who.csv'"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -67,6 +67,43 @@ person, role, github_episode, timestamps_s
 OUT
 expect_value "MATCH (a)-[r:CO_APPEARS_WITH]->(b) WHERE a.id > b.id RETURN count(r)" 0 \
   "sample: CO_APPEARS_WITH stored from the smaller id"
+# Every query's Cypher twin (README) gives castgraph's answer.
+twin() {  # twin TITLE CYPHER -- CASTGRAPH QUERY ARGS...: castgraph's JSON, reformatted as cypher-shell prints it
+  local title=$1 cypher=$2
+  shift 3
+  expect_query "$cypher" "twin: $title" < <("$binary" query "$work/sample.json" "$@" --json | "$python" -c '
+import json, sys
+result = json.load(sys.stdin)
+fields = {"who-mentioned": ["person", "role", "episode_id", "timestamps_s"], "episodes": ["episode_id", "relationship"],
+          "top": ["name", "episodes", "mentions"], "path": ["length"]}[result["query"]]
+def cell(value):
+    if value is None: return "NULL"
+    if isinstance(value, list): return "[" + ", ".join(cell(v) for v in value) + "]"
+    if isinstance(value, str): return "\"" + value + "\""
+    return str(value)
+print(", ".join(fields))
+rows = [{"length": len(result["rows"]) - 1}] if result["query"] == "path" else result["rows"]
+for row in rows:
+    print(", ".join(cell(row[f]) for f in fields))
+')
+}
+for name in OpenClaw "Claude Code"; do
+  twin "who-mentioned $name" "MATCH (e:Episode)-[m:MENTIONS]->(x:Entity {name: '$name'}) WHERE m.evidence <> ['description']
+OPTIONAL MATCH (p:Person)-[role:GUEST_ON|HOSTED]->(e)
+RETURN p.name AS person, CASE type(role) WHEN 'HOSTED' THEN 'host' WHEN 'GUEST_ON' THEN 'guest' END AS role,
+       e.id AS episode_id, m.timestamps_s AS timestamps_s
+ORDER BY episode_id, person" -- who-mentioned "$name"
+done
+twin "episodes swyx" "MATCH (x:Entity {name: 'swyx'})
+CALL { WITH x MATCH (e:Episode)-[r:MENTIONS]->(x) RETURN e, r
+       UNION WITH x MATCH (x)-[r:GUEST_ON|HOSTED]->(e:Episode) RETURN e, r }
+RETURN e.id AS episode_id, type(r) AS relationship ORDER BY episode_id, relationship" -- episodes swyx
+twin "top entities by episodes" "MATCH (x:Entity) OPTIONAL MATCH (:Episode)-[m:MENTIONS]->(x)
+WITH x, coalesce(sum(m.count), 0) AS mentions
+RETURN x.name AS name, x.episode_count AS episodes, mentions ORDER BY episodes DESC, mentions DESC, x.id LIMIT 10" -- top
+twin "path Kyle Daigle to Alex Rives" "MATCH p = shortestPath((a {id: 'person:kyle-daigle'})-[:MENTIONS|GUEST_ON|HOSTED|AFFILIATED_WITH|TAGGED*]-(b {id: 'person:alex-rives'}))
+RETURN length(p) AS length" -- path "Kyle Daigle" "Alex Rives"
+
 snapshot=$(graph_snapshot)
 run_cypher_file "$work/sample.cypher"
 expect_unchanged "$snapshot" "sample: a second load changes nothing"

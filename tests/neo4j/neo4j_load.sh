@@ -42,7 +42,7 @@ build_dir="$1" script="$2" checks="${3:-}"
 [[ -f "$script" ]] || { echo "$0: no such script: $script" >&2; exit 2; }
 [[ -z "$checks" || -f "$checks" ]] || { echo "$0: no such checks file: $checks" >&2; exit 2; }
 
-# shellcheck source=neo4j_lib.sh
+# shellcheck source=SCRIPTDIR/neo4j_lib.sh
 source "$here/neo4j_lib.sh"
 
 neo4j_init "$build_dir"

@@ -50,12 +50,12 @@ std::string exported(std::string_view format, const ExportOptions& options = {})
 }
 
 TEST(ExporterRegistry, ListsFormatsAndNamesThemOnError) {
-    EXPECT_EQ(exporter_names(), "graphml, dot, jsonld, cypher, neo4j-csv");
+    EXPECT_EQ(exporter_names(), "graphml, dot, jsonld, cypher, neo4j-csv, recsys");
     try {
         (void)find_exporter("gexf");
         FAIL() << "gexf is not a format";
     } catch (const UsageError& error) {
-        EXPECT_STREQ(error.what(), "usage error: unknown export format 'gexf', choose one of graphml, dot, jsonld, cypher, neo4j-csv");
+        EXPECT_STREQ(error.what(), "usage error: unknown export format 'gexf', choose one of graphml, dot, jsonld, cypher, neo4j-csv, recsys");
     }
 }
 
