@@ -43,6 +43,10 @@ namespace castgraph {
 
 struct BuildOptions {
     const PropertyGraph* previous = nullptr;  // the earlier build whose ids to keep
+    // CO_APPEARS_WITH grows with the square of an episode's entities: an episode that
+    // mentions more than this many contributes no co-appearance pairs (reported), so a
+    // page with 100,000 list items cannot ask for 5 billion relationships.
+    std::size_t max_co_appearance_entities = 1000;
 };
 
 struct BuildReport {
@@ -53,6 +57,8 @@ struct BuildReport {
     std::size_t kept_ids = 0;                  // entities whose id came from the previous graph
     std::vector<IdChange> merged_ids;          // known entities merged in this build
     std::map<std::string, std::string> renamed_ids;  // resolution id -> graph id, where they differ
+    // Episodes over max_co_appearance_entities: (episode id, entities mentioned).
+    std::vector<std::pair<std::string, std::size_t>> co_appearance_skipped;
 };
 
 struct BuildResult {

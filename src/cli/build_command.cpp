@@ -23,6 +23,10 @@ void BuildCommand::setup(CLI::App& app) {
     app.add_option("--previous", previous,
                    "Graph file of an earlier build: entities it knew keep their ids, merged ones are reported");
     add_resolve_options(app, aliases, type_map);
+    app.add_option("--max-co-appearance", max_co_appearance,
+                   "An episode mentioning more entities than this adds no CO_APPEARS_WITH pairs (reported)")
+        ->check(CLI::Range(std::size_t{2}, std::size_t{1000000}))
+        ->capture_default_str();
     std::vector<std::string> names;
     for (const auto& exporter : exporters()) names.emplace_back(exporter->name());
     app.add_option("--export", export_formats, "Also export to these formats (comma-separated): " + exporter_names())
@@ -53,7 +57,15 @@ int BuildCommand::run(const GlobalOptions& global) {
     ProblemLog problems(global.strict);
     const auto episodes = deduplicate_episodes(read_all_episodes(inputs, problems), problems);
     auto resolution = resolve_entities(episodes, options);
-    auto built = build_graph(episodes, resolution, {.previous = previous_graph ? &*previous_graph : nullptr});
+    BuildOptions build_options;
+    build_options.previous = previous_graph ? &*previous_graph : nullptr;
+    build_options.max_co_appearance_entities = max_co_appearance;
+    auto built = build_graph(episodes, resolution, build_options);
+    for (const auto& [episode, count] : built.report.co_appearance_skipped)
+        problems.report({{episode, 0, 0}, "co-appearance-limit",
+                         "episode mentions " + std::to_string(count) + " entities, over --max-co-appearance " +
+                             std::to_string(max_co_appearance) + "; its CO_APPEARS_WITH pairs are left out",
+                         "co-appearance pairs"});
 
     write_file_atomically(output, [&](std::ostream& out) { write_graph(built.graph, out); });
     write_exports(built.graph, export_formats, prefix, export_options);
@@ -72,7 +84,14 @@ int BuildCommand::run(const GlobalOptions& global) {
                   summary.title_only_people, summary.title_only_organizations, summary.ambiguous_forms.size());
     for (const auto& form : summary.ambiguous_forms) logger().debug("build: ambiguous form '{}'", form);
     if (previous_graph) logger().info("build: {} entities kept their id from {}", summary.kept_ids, previous);
-    report_run_summary("build", inputs.size(), episodes.size(), problems);
+    const auto items = resolution.mentions.size();
+    const auto merged = items - std::min(items, resolution.entities.size());
+    report_run_summary("build", inputs.size(), episodes.size(), problems,
+                       std::to_string(items) + " entity-list items -> " + std::to_string(resolution.entities.size()) +
+                           " entities (" + std::to_string(merged) + " merged), " +
+                           std::to_string(built.report.title_only_people + built.report.title_only_organizations) +
+                           " seen only in titles; " + std::to_string(built.graph.node_count()) + " nodes, " +
+                           std::to_string(built.graph.relationship_count()) + " relationships");
     return 0;
 }
 

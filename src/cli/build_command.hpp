@@ -22,6 +22,7 @@ public:
     std::string previous;
     std::string aliases;
     std::string type_map;
+    std::size_t max_co_appearance = 1000;
     std::vector<std::string> export_formats;
     std::string export_prefix;
     ExportOptions export_options;

@@ -29,7 +29,10 @@ int ResolveCommand::run(const GlobalOptions& global) {
         write_resolution_table(result, table);
         logger().info("{}", table.str());
     }
-    report_run_summary("resolve", inputs.size(), episodes.size(), problems);
+    const auto items = result.mentions.size();
+    report_run_summary("resolve", inputs.size(), episodes.size(), problems,
+                       std::to_string(items) + " entity-list items -> " + std::to_string(result.entities.size()) +
+                           " entities (" + std::to_string(items - std::min(items, result.entities.size())) + " merged)");
     return 0;
 }
 

@@ -482,6 +482,10 @@ private:
                 for (const auto& topic : topics)
                     associations[{entities_[entity].vertex, *graph_.find(topic)}].push_back(episode.id);
             }
+            if (mentioned.size() > options_.max_co_appearance_entities) {
+                result_.report.co_appearance_skipped.emplace_back(episode.id, mentioned.size());
+                continue;
+            }
             // Vertices are in id order, so (smaller, larger) is the stored direction.
             std::sort(mentioned.begin(), mentioned.end());
             for (std::size_t a = 0; a < mentioned.size(); ++a)

@@ -546,7 +546,11 @@ std::string name_key(std::string_view name) {
     // Punctuation separates words but carries no meaning for matching ("GPT-5" = "GPT 5").
     for (auto& c : text)
         if (std::string_view(".,:;!?'\"()[]{}/\\-_*").find(c) != std::string_view::npos) c = ' ';
-    return collapse_whitespace(text);
+    auto key = collapse_whitespace(text);
+    // A name of punctuation only ("...", "!!!") is its own key, so two such names never
+    // match just because both fold to nothing.
+    if (key.empty()) return collapse_whitespace(normalize_text(name));
+    return key;
 }
 
 void split_surface_forms(const std::string& raw_name, std::vector<std::string>& names,
