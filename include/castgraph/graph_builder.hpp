@@ -47,6 +47,11 @@ struct BuildOptions {
     // mentions more than this many contributes no co-appearance pairs (reported), so a
     // page with 100,000 list items cannot ask for 5 billion relationships.
     std::size_t max_co_appearance_entities = 1000;
+    // Pruning for users who want the strong ties only (defaults keep everything): drop
+    // CO_APPEARS_WITH below this weight, and keep only pairs among the k strongest of at
+    // least one of their two entities (0: no limit; ties by the other's id).
+    std::uint32_t co_appearance_min_weight = 1;
+    std::size_t co_appearance_top_k = 0;
 };
 
 struct BuildReport {
@@ -59,6 +64,7 @@ struct BuildReport {
     std::map<std::string, std::string> renamed_ids;  // resolution id -> graph id, where they differ
     // Episodes over max_co_appearance_entities: (episode id, entities mentioned).
     std::vector<std::pair<std::string, std::size_t>> co_appearance_skipped;
+    std::size_t co_appearance_pruned = 0;  // pairs dropped by min weight or top k
 };
 
 struct BuildResult {

@@ -10,6 +10,7 @@
 #include "castgraph/log.hpp"
 #include "castgraph/resolution_report.hpp"
 #include "export_options.hpp"
+#include "progress.hpp"
 #include "resolve_options.hpp"
 #include "run_summary.hpp"
 
@@ -26,6 +27,12 @@ void BuildCommand::setup(CLI::App& app) {
     app.add_option("--max-co-appearance", max_co_appearance,
                    "An episode mentioning more entities than this adds no CO_APPEARS_WITH pairs (reported)")
         ->check(CLI::Range(std::size_t{2}, std::size_t{1000000}))
+        ->capture_default_str();
+    app.add_option("--min-weight", min_weight, "Keep CO_APPEARS_WITH pairs that share at least this many episodes")
+        ->check(CLI::Range(1u, 1000000u))
+        ->capture_default_str();
+    app.add_option("--top-k-per-entity", top_k_per_entity,
+                   "Keep only each entity's K strongest CO_APPEARS_WITH pairs (0: all)")
         ->capture_default_str();
     std::vector<std::string> names;
     for (const auto& exporter : exporters()) names.emplace_back(exporter->name());
@@ -55,11 +62,23 @@ int BuildCommand::run(const GlobalOptions& global) {
     if (!previous.empty()) previous_graph = load_graph(previous);
 
     ProblemLog problems(global.strict);
-    const auto episodes = deduplicate_episodes(read_all_episodes(inputs, problems), problems);
+    Progress progress(global.quiet);
+    std::vector<Episode> read;
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        progress.stage(i == 0 ? "read" : "", "reading " + inputs[i] + " (" + std::to_string(i + 1) + "/" + std::to_string(inputs.size()) +
+                       "), " + std::to_string(read.size()) + " episodes so far");
+        auto more = read_episodes(inputs[i], problems);
+        read.insert(read.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+    }
+    const auto episodes = deduplicate_episodes(std::move(read), problems);
+    progress.stage("resolve", "resolving the entities of " + std::to_string(episodes.size()) + " episodes");
     auto resolution = resolve_entities(episodes, options);
+    progress.stage("graph", "building the graph of " + std::to_string(resolution.entities.size()) + " entities");
     BuildOptions build_options;
     build_options.previous = previous_graph ? &*previous_graph : nullptr;
     build_options.max_co_appearance_entities = max_co_appearance;
+    build_options.co_appearance_min_weight = min_weight;
+    build_options.co_appearance_top_k = top_k_per_entity;
     auto built = build_graph(episodes, resolution, build_options);
     for (const auto& [episode, count] : built.report.co_appearance_skipped)
         problems.report({{episode, 0, 0}, "co-appearance-limit",
@@ -67,13 +86,20 @@ int BuildCommand::run(const GlobalOptions& global) {
                              std::to_string(max_co_appearance) + "; its CO_APPEARS_WITH pairs are left out",
                          "co-appearance pairs"});
 
+    progress.stage("write", "writing " + output + " (" + std::to_string(built.graph.node_count()) + " nodes, " +
+                   std::to_string(built.graph.relationship_count()) + " relationships)");
     write_file_atomically(output, [&](std::ostream& out) { write_graph(built.graph, out); });
-    write_exports(built.graph, export_formats, prefix, export_options);
+    for (const auto& format : export_formats) find_exporter(format);  // all known before any is written
+    for (const auto& format : export_formats) {
+        progress.stage("export " + format, "exporting " + format);
+        export_to(find_exporter(format), built.graph, export_options, prefix + std::string(find_exporter(format).extension()));
+    }
     if (!report.empty()) {
         rename_resolution_ids(resolution, built.report.renamed_ids);
         write_file_atomically(report, [&](std::ostream& out) { write_resolution_report(resolution, out); });
     }
 
+    logger().info("build: stage times (wall/CPU): {}", progress.timings());
     const auto& summary = built.report;
     for (const auto& change : summary.merged_ids)
         logger().warn("build: known entities merged: '{}' is now '{}' (update databases loaded earlier)",
@@ -82,6 +108,8 @@ int BuildCommand::run(const GlobalOptions& global) {
                   "titles; {} surface forms shared by several entities not matched in text",
                   built.graph.node_count(), built.graph.relationship_count(), summary.text_mentions,
                   summary.title_only_people, summary.title_only_organizations, summary.ambiguous_forms.size());
+    if (summary.co_appearance_pruned > 0)
+        logger().info("build: {} CO_APPEARS_WITH pairs pruned by --min-weight/--top-k-per-entity", summary.co_appearance_pruned);
     for (const auto& form : summary.ambiguous_forms) logger().debug("build: ambiguous form '{}'", form);
     if (previous_graph) logger().info("build: {} entities kept their id from {}", summary.kept_ids, previous);
     const auto items = resolution.mentions.size();

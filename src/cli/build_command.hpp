@@ -23,6 +23,8 @@ public:
     std::string aliases;
     std::string type_map;
     std::size_t max_co_appearance = 1000;
+    std::uint32_t min_weight = 1;
+    std::size_t top_k_per_entity = 0;
     std::vector<std::string> export_formats;
     std::string export_prefix;
     ExportOptions export_options;

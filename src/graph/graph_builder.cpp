@@ -442,7 +442,7 @@ private:
         const auto relate = [&](Vertex from, Vertex to, Relationship relationship) {
             pending.push_back({from, to, std::move(relationship)});
         };
-        std::map<std::pair<Vertex, Vertex>, std::vector<std::string>> co_appearances;
+        CoAppearances co_appearances;
         std::map<std::pair<Vertex, Vertex>, std::vector<std::string>> associations;
         std::map<std::pair<std::size_t, std::size_t>, std::set<std::string>> affiliation_episodes;
         std::vector<std::set<std::string>> entity_episodes(entities_.size());
@@ -497,6 +497,7 @@ private:
             affiliation.episodes = sorted_vector(episodes);
             relate(entities_[pair.first].vertex, entities_[pair.second].vertex, std::move(affiliation));
         }
+        prune_co_appearances(co_appearances);
         for (auto& [pair, episodes] : co_appearances) relate(pair.first, pair.second, weighted(RelType::CoAppearsWith, std::move(episodes)));
         for (auto& [pair, episodes] : associations) relate(pair.first, pair.second, weighted(RelType::AssociatedWith, std::move(episodes)));
         for (std::size_t e = 0; e < entities_.size(); ++e)
@@ -507,6 +508,32 @@ private:
         });
         for (auto& relationship : pending)
             graph_.add_relationship(relationship.from, relationship.to, std::move(relationship.relationship));
+    }
+
+    using CoAppearances = std::map<std::pair<Vertex, Vertex>, std::vector<std::string>>;
+
+    void prune_co_appearances(CoAppearances& pairs) {
+        const auto before = pairs.size();
+        if (options_.co_appearance_min_weight > 1)
+            std::erase_if(pairs, [&](const auto& entry) { return entry.second.size() < options_.co_appearance_min_weight; });
+        if (options_.co_appearance_top_k > 0) {
+            // Each entity's pairs by weight (then the other's id, which vertex order follows).
+            std::map<Vertex, std::vector<std::pair<std::size_t, Vertex>>> ranked;
+            for (const auto& [pair, episodes] : pairs) {
+                ranked[pair.first].emplace_back(episodes.size(), pair.second);
+                ranked[pair.second].emplace_back(episodes.size(), pair.first);
+            }
+            std::set<std::pair<Vertex, Vertex>> kept;
+            for (auto& [entity, others] : ranked) {
+                std::sort(others.begin(), others.end(), [](const auto& a, const auto& b) {
+                    return a.first != b.first ? a.first > b.first : a.second < b.second;
+                });
+                for (std::size_t i = 0; i < others.size() && i < options_.co_appearance_top_k; ++i)
+                    kept.insert(std::minmax(entity, others[i].second));
+            }
+            std::erase_if(pairs, [&](const auto& entry) { return !kept.contains(entry.first); });
+        }
+        result_.report.co_appearance_pruned = before - pairs.size();
     }
 
     void finish_report() {

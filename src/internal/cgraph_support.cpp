@@ -60,6 +60,7 @@ std::string label_text(const std::string& text) {
     std::string out;
     out.reserve(text.size());
     for (const char ch : text) {
+        if (ch == '\0') continue;  // cgraph holds C strings: a NUL would cut the value short
         if (ch == '\\') out += '\\';
         out += ch;
     }

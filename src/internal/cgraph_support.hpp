@@ -31,7 +31,8 @@ Agedge_t* edge(Agraph_t* graph, Agnode_t* tail, Agnode_t* head, const std::strin
 void write_dot(Agraph_t* graph, std::ostream& out);
 
 // A label as Graphviz shows it: backslashes doubled, since Graphviz reads
-// "\n", "\l", "\N" and friends in labels as escapes.
+// "\n", "\l", "\N" and friends in labels as escapes; NUL characters, which a C
+// string cannot hold, removed.
 std::string label_text(const std::string& text);
 
 }  // namespace castgraph::cgraph

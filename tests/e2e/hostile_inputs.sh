@@ -73,10 +73,23 @@ for delay in 0.05 0.1 0.2 0.4 0.6 0.8 1.0 1.5; do
     torn=$((torn + 1))
   fi
 done
-check "8 killed exports left no half-written file" test "$torn" -eq 0
-# A temporary file left behind proves that some kill landed in the middle of writing.
+# Three more kills, each the moment the temporary file appears: certainly mid-write.
+for round in 1 2 3; do
+  "$binary" export "$work/big.json" --format graphml -o "$work/target.graphml" &
+  pid=$!
+  for _ in $(seq 1 2000); do
+    [ -e "$work/target.graphml.tmp-$pid" ] && break
+    sleep 0.005
+  done
+  kill -9 "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  if ! cmp -s "$work/target.graphml" "$work/full.graphml" && [ "$(cat "$work/target.graphml")" != "old content" ]; then
+    torn=$((torn + 1))
+  fi
+done
 interrupted=$(ls "$work"/target.graphml.tmp-* 2>/dev/null | wc -l)
-check "some kills interrupted a write ($interrupted partial temporary files, target intact)" test "$interrupted" -ge 1
+check "11 killed exports left no half-written file ($interrupted killed mid-write)" \
+  bash -c "test $torn -eq 0 && test $interrupted -ge 3"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

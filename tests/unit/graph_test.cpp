@@ -262,6 +262,33 @@ TEST(BuildGraph, CoAppearsWithCountsSharedEpisodesStoredOnce) {
     EXPECT_EQ(count_of(graph, RelType::CoAppearsWith), 3u);
 }
 
+TEST(BuildGraph, CoAppearancePruningAndLimit) {
+    // Zed and Anthropic share 2 episodes; MCP shares 1 with each; Yak shares 1 with Zed.
+    const auto one = make({.title = "One", .items = {{"Zed", "Software", ""}, {"Anthropic", "Organization", ""},
+                                                      {"Yak", "Software", ""}}});
+    const auto two = make({.title = "Two", .items = {{"Anthropic", "Organization", ""}, {"Zed", "Software", ""},
+                                                      {"MCP", "Concept", ""}}});
+    const auto episodes = std::vector<Episode>{one, two};
+    const auto resolution = resolve_entities(episodes, {});
+    BuildOptions options;
+    EXPECT_EQ(count_of(build_graph(episodes, resolution, options).graph, RelType::CoAppearsWith), 5u);
+    options.co_appearance_min_weight = 2;
+    auto pruned = build_graph(episodes, resolution, options);
+    EXPECT_EQ(count_of(pruned.graph, RelType::CoAppearsWith), 1u);
+    EXPECT_EQ(pruned.report.co_appearance_pruned, 4u);
+    EXPECT_NE(find_rel(pruned.graph, RelType::CoAppearsWith, "organization:anthropic", "software:zed"), nullptr);
+    options.co_appearance_min_weight = 1;
+    options.co_appearance_top_k = 1;  // each entity's strongest pair: Anthropic-Zed, MCP-Anthropic, Yak-Anthropic
+    pruned = build_graph(episodes, resolution, options);
+    EXPECT_EQ(count_of(pruned.graph, RelType::CoAppearsWith), 3u);
+    EXPECT_NE(find_rel(pruned.graph, RelType::CoAppearsWith, "concept:mcp", "organization:anthropic"), nullptr);
+    options.co_appearance_top_k = 0;
+    options.max_co_appearance_entities = 2;  // both episodes mention 3
+    const auto limited = build_graph(episodes, resolution, options);
+    EXPECT_EQ(count_of(limited.graph, RelType::CoAppearsWith), 0u);
+    EXPECT_EQ(limited.report.co_appearance_skipped.size(), 2u);
+}
+
 TEST(BuildGraph, TaggedAndAssociatedWith) {
     const auto one = make({.title = "One", .items = {{"GitHub", "Organization", ""}}, .tags = {"github", "ai-agents"}});
     const auto two = make({.title = "Two", .items = {{"GitHub", "Organization", ""}}, .tags = {"github", "github"}});

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <chrono>
+#include <ctime>
+#include <string>
+#include <vector>
+
+namespace castgraph::cli {
+
+// A one-line progress display on standard error for long runs: shown only when standard
+// error is a terminal and -q is not given, so logs and pipes stay clean. It also times
+// each stage (wall and CPU seconds) for the -v summary and the benchmark.
+class Progress {
+public:
+    explicit Progress(bool quiet);
+    ~Progress();
+    Progress(const Progress&) = delete;
+    Progress& operator=(const Progress&) = delete;
+
+    // Starts a stage: `name` for the timings ("read", "resolve"), `text` for the display;
+    // an empty name only updates the display within the current stage.
+    void stage(const std::string& name, const std::string& text);
+    // "read 1.20/1.18 s, resolve 0.40/0.40 s, ..." (wall/CPU), closing the current stage.
+    std::string timings();
+
+private:
+    void close_stage();
+
+    bool enabled_;
+    bool shown_ = false;
+    std::chrono::steady_clock::time_point start_;
+    std::string current_;
+    std::chrono::steady_clock::time_point stage_wall_;
+    std::clock_t stage_cpu_ = 0;
+    std::vector<std::string> timings_;
+};
+
+}  // namespace castgraph::cli
