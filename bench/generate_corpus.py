@@ -80,13 +80,17 @@ SURNAME_TAILS = (
 ).split()
 SURNAME_TAILS = list(dict.fromkeys(SURNAME_TAILS))
 
+# Brand names: onset (ends in a vowel) + optional middles (consonant + vowel) + coda.
 SYL_A = (
-    "Zen Lum Cor Vex Tal Pri Nim Ora Syn Kai Hel Quo Arb Bry Cen Dax Eon Fly Gly Hyp Ion Jun Kry "
-    "Lyr Mav Nox Obs Pax Qua Rho Sky Tes Umb Vir Wis Xen Yon Zyp Aur Bol Cyr Del Eph Fab Gal Hal "
-    "Ith Jov Kel Lox"
+    "Lu Ka Ne Zo Pri Ve Sy Ha Qui Ori Mo Da Te Ari Bo Ce Fi Ga Hy Jo Ki La Ma No Pa Ra Sa Ta Va "
+    "Xe Ze Bra Cla Dra Fla Gri Kre Pla Stra Tri Vo Wa Yu Eli Ama Ina Ulo Obe Evo Axi Neo Sola Lyra "
+    "Nova Astra Vela Cora Mira Tera"
 ).split()
-SYL_B = "ra io ex ity on ia ent ly os ium ar ix al ova era eon us ic ade ine ari or".split()
-SYL_C = ["", "", "", "", "a", "o", "is", "en", "ex", "an", "um"]
+SYL_MID = "ri ta lo ve mi no sa du ke zo ra li ne va to".split()
+SYL_B = ("mex ra lon vix dex nia ros tal rin ven sa lux gen mos ter ly na rix dor va leo mind form "
+         "base loop scale forge grid wave path").split()
+SYL_C_CONS = ["", "", "", "", "a", "o", "is", "um", "on", "ia", "ex", "io"]
+SYL_C_VOW = ["", "", "", "", "n", "x", "s", "l", "r"]
 
 ORG_SUFFIXES = [
     "", "", "", " Labs", " Labs", " AI", " AI", " Inc.", " Systems", " Robotics", " Research",
@@ -110,6 +114,7 @@ SOFT_SUFFIXES = [
     " Serve", ".js", "ML", " Stack", " Graph", " Router",
 ]
 SOFT_VERSIONS = ["", "", "", "", " 2", " 3", " 4", " 2.5", "-7B", "-70B", " Pro", " Mini", " Nano"]
+MAKER_TOOLS = ["Copilot", "Actions", "Agent", "Studio", "Code", "Workers", "Cloud", "Search", "Pages", "Assistant"]
 PRODUCT_NOUNS = (
     "Glasses Watch Phone Pad Box Studio One Vision Imagine Pixel Ring Hub Drive Cam Lens Max Go "
     "Home Buds Tablet Console Robot Car Dock"
@@ -234,7 +239,7 @@ HEADINGS_LAST_EN = ["Lightning Round", "Predictions", "Closing Thoughts", "Outro
 HEADINGS_FIRST_FR = ["Introduction", "L'accroche", "Ouverture", "Extrait"]
 HEADINGS_FR = [
     "Pourquoi {C} compte maintenant", "Le pari de {O} sur {S}", "De {S} à {S2}", "Dans les coulisses de {O}",
-    "Plaidoyer pour {C}", "{S} en production", "Ce que {C} rate encore", "Les leçons de {O}",
+    "Plaidoyer pour {C}", "{S} en production", "Les angles morts de {C}", "Les leçons de {O}",
     "{C} et la route vers {C2}", "Construire {S} à partir de zéro", "Benchmarks, évaluations et {C}",
     "Le débat sur {C}", "Sécurité et {C}", "Le parcours de {P} jusqu'à {O}", "Piloter {O} avec {S}",
 ]
@@ -460,22 +465,25 @@ class Vocabulary:
 
         def brand(extra):
             for attempt in itertools.count():
-                stem = R.choice(SYL_A) + R.choice(SYL_B) + R.choice(SYL_C)
-                if attempt > 20:
-                    stem += R.choice(SYL_B)
-                if attempt > 40:
-                    stem += str(attempt)
+                stem = R.choice(SYL_A)
+                for _ in range(attempt // 12):  # longer names once the short ones are taken
+                    stem += R.choice(SYL_MID)
+                coda = R.choice(SYL_B)
+                stem += coda
+                stem += R.choice(SYL_C_VOW if coda[-1] in "aeiouy" else SYL_C_CONS)
                 if stem.lower() not in extra:
                     extra[stem.lower()] = True
                     return stem
 
         org_stems = {}
+        org_stem = {}  # organization -> its brand stem, for names like "GitHub Copilot"
         orgs = []
         for _ in range(n_org):
             r = R.random()
             alias = None
             akind = 0
             plain = None
+            stem = None
             if r < 0.08:
                 sub = "event"
                 while True:
@@ -501,7 +509,7 @@ class Vocabulary:
             else:
                 sub = "lab" if R.random() < 0.25 else "company"
                 while True:
-                    stem = brand(org_stems)
+                    stem = brand(org_stems)  # the stem also names its products ("GitHub Copilot")
                     suffix = R.choice(ORG_SUFFIXES)
                     name = stem + suffix
                     if free(name) and (not suffix or free(stem)):
@@ -509,6 +517,8 @@ class Vocabulary:
                 if suffix and R.random() < 0.3:
                     plain = stem
             orgs.append(self._add(name, KIND_ORG, sub, alias, akind, -1, plain))
+            if stem is not None:
+                org_stem[orgs[-1]] = stem
 
         employers = [o for o in orgs if self.sub[o] != "event"]
         org_w = list(itertools.accumulate(1.0 / (r + 1) ** 0.7 for r in range(len(employers))))
@@ -541,7 +551,7 @@ class Vocabulary:
         for _ in range(n_soft):
             org = R.choices(employers, cum_weights=org_w)[0]
             r = R.random()
-            while True:
+            for attempt in itertools.count():
                 if r < 0.3:
                     sub = "model"
                     name = brand(soft_stems) + R.choice(SOFT_VERSIONS)
@@ -556,18 +566,18 @@ class Vocabulary:
                     name = brand(soft_stems).lower()
                 else:
                     sub = "tool"
-                    maker = self.name[org].split()[0]
-                    name = f"{maker} {R.choice(['Copilot', 'Actions', 'Agent', 'Studio', 'Code', 'Workers', 'Cloud', 'Search', 'Pages', 'Assistant'])}"
+                    maker = org_stem.get(org) if attempt < 8 else None
+                    name = f"{maker or brand(soft_stems)} {R.choice(MAKER_TOOLS)}"
                 if free(name):
                     break
             self._add(name, KIND_SOFT, sub, None, 0, org, None)
 
         for _ in range(n_prod):
             org = R.choices(employers, cum_weights=org_w)[0]
-            maker = self.name[org].split()[0]
+            maker = org_stem.get(org)
             for attempt in itertools.count():
                 name = f"{maker} {R.choice(PRODUCT_NOUNS)}"
-                if attempt > 5:
+                if attempt > 5 or maker is None:
                     name = f"{brand(soft_stems)} {R.choice(PRODUCT_NOUNS)}"
                 if free(name):
                     break
@@ -578,14 +588,15 @@ class Vocabulary:
                 self._add(full, KIND_CONC, "concept", acr, 3 if acr and R.random() < 0.3 else (2 if acr else 0), -1, None)
         while len(self.name) < n_org + n_person + n_soft + n_prod + n_conc:
             for attempt in itertools.count():
-                noun = R.choice(CONCEPT_NOUNS)
-                if R.random() < 0.3:
-                    noun = noun.lower()
-                name = f"{R.choice(CONCEPT_ADJ)} {noun}"
-                if attempt > 3 or len(self.name) > 2000:
-                    name = f"{R.choice(CONCEPT_ADJ)} {R.choice(CONCEPT_ADJ).lower()} {noun}"
+                words = [R.choice(CONCEPT_ADJ), R.choice(CONCEPT_NOUNS)]
+                if attempt > 3:
+                    second = R.choice(CONCEPT_ADJ)
+                    words.insert(1, second if second != words[0] else "Hybrid")
                 if attempt > 30:
-                    name = f"{R.choice(CONCEPT_ADJ)} {R.choice(CONCEPT_ADJ).lower()} {R.choice(CONCEPT_NOUNS).lower()} {noun}"
+                    words.insert(2, R.choice(CONCEPT_NOUNS))
+                if R.random() < 0.3:  # sentence case ("Step distillation")
+                    words[1:] = [w.lower() for w in words[1:]]
+                name = " ".join(words)
                 if free(name):
                     break
             alias, akind = None, 0
@@ -747,10 +758,13 @@ class Generator:
             return V.plain[e]
         return V.name[e]
 
-    def text_form(self, e):
+    def text_form(self, e, handles=None):
+        """How the text names an entity: canonical name, alias or acronym, or a first name.
+        A handle starts a sentence only when the episode's entity list shows it
+        (`handles`), as the real pages do with "swyx"."""
         V = self.V
         rnd = self.R.random()
-        if V.akind[e] and rnd < 0.5:
+        if V.akind[e] and rnd < 0.5 and (handles is None or e in handles or V.akind[e] != 1):
             return V.alias[e]
         if V.kind[e] == KIND_PERSON and rnd > 0.65:
             return V.name[e].split()[0]
@@ -819,12 +833,23 @@ class Generator:
         guest_e = guests[0] if guests else speaker
         host_e = hosts[0] if hosts else pod["hosts"][0]
 
+        # Entity-list names are chosen first: a handle ("swyx") may start a sentence
+        # only when the list shows it.
+        has_list = rnd() >= 0.05
+        forms = {}
+        handles = {}
+        if has_list:
+            for e in listed:
+                f = forms[e] = self.list_form(e)
+                if V.akind[e] == 1 and f != name[e]:
+                    handles[e] = True
+
         # Lazily filled template slots: only the slots a template names cost a random draw.
         def resolve(table, key, canonical):
             form = name.__getitem__ if canonical else text_form
             if key == "P" or key == "Q":
                 a, b = two(people, x_person)
-                table["P"] = name[a].split()[0] if canonical else text_form(a)
+                table["P"] = name[a].split()[0] if canonical else text_form(a, handles)
                 table["Q"] = form(b)
                 return table[key]
             elif key == "S" or key == "S2":
@@ -841,6 +866,9 @@ class Generator:
                 v = name[guest_e]
             elif key == "H":
                 v = text_form(host_e)
+                if "Q" not in table and not canonical:  # the other person is not the host
+                    others = [p for p in people if p != host_e] or [x_person]
+                    table["Q"] = text_form(pick(others))
             else:
                 raise KeyError(key)
             table[key] = v
@@ -949,7 +977,7 @@ class Generator:
             out.append(piece)
 
         # Entity list.
-        if rnd() >= 0.05:
+        if has_list:
             lower = not fr and rnd() < 0.2
             kinds = TYPES_FR if fr else (TYPES_EN_LOWER if lower else TYPES_EN)
             alts = ALT_TYPES_FR if fr else ALT_TYPES_EN
@@ -978,7 +1006,9 @@ class Generator:
                         desc = f"{desc} ; {clause}" if fr else f"{desc}; {clause}"
                         if "{C}" in desc:
                             desc = desc.replace("{C}", c_name)
-                items.append(f"- **{self.list_form(e)}** ({typ}{sep}{desc}{'.' if rnd() < 0.7 else ''}")
+                if rnd() < 0.7 and desc[-1] != ".":
+                    desc += "."
+                items.append(f"- **{forms[e]}** ({typ}{sep}{desc}")
             out.append(" ".join(items))
         body = " ".join(out)
 

@@ -95,7 +95,9 @@ void Neo4jCsvExporter::write_files(const PropertyGraph& graph, const ExportOptio
                           "cd \"$(dirname \"$0\")\" && neo4j-admin database import full \"${1:-neo4j}\" \\\n"
                           "  --array-delimiter=U+001F --multiline-fields=true --overwrite-destination=true";
     const auto& node_cols = node_columns();
-    for (const auto& [label, vertices] : nodes) {
+    for (const auto& entry : nodes) {  // not a structured binding: lambdas below capture these
+        const auto label = entry.first;
+        const auto& vertices = entry.second;
         const auto values_of = [&](Vertex v) { return node_values(graph.node(v)); };
         const auto used = used_columns(vertices, values_of, node_cols);
         const auto file = "nodes_" + std::string(label_name(label)) + ".csv";
@@ -110,7 +112,9 @@ void Neo4jCsvExporter::write_files(const PropertyGraph& graph, const ExportOptio
         command += " \\\n  --nodes=" + file;
     }
     const auto& edge_cols = relationship_columns();
-    for (const auto& [type, edges] : relationships) {
+    for (const auto& entry : relationships) {
+        const auto type = entry.first;
+        const auto& edges = entry.second;
         const auto values_of = [&](const Edge& e) { return relationship_values(graph.relationship(e)); };
         const auto used = used_columns(edges, values_of, edge_cols);
         const auto file = "relationships_" + std::string(rel_type_name(type)) + ".csv";

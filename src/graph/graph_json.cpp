@@ -268,6 +268,8 @@ PropertyGraph read_graph(std::string_view text, const std::string& source) {
     } catch (const json::parse_error& error) {
         throw InputError(source + ":" + line_and_column(text, error.byte == 0 ? 0 : error.byte - 1) +
                          ": not a graph file: malformed JSON");
+    } catch (const json::exception& error) {  // a number out of range ("1e400") has no position
+        throw InputError(source + ": not a graph file: " + error.what());
     }
     const FieldReader reader(source);
     reader.require_object(document, "");

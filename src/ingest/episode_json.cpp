@@ -292,6 +292,17 @@ void write_episodes_json(const std::vector<Episode>& episodes, std::ostream& out
     out << document.dump(2, ' ', false, nlohmann::detail::error_handler_t::strict) << '\n';
 }
 
+namespace {
+
+// A value for a message: scalars as written, containers by their type only, since
+// printing a container nested 100,000 deep would recurse as deep.
+std::string brief(const json& value) {
+    if (value.is_structured()) return std::string("an ") + value.type_name();
+    return value.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace
+
 std::vector<Episode> read_episodes_json(std::string_view text, const std::string& source_name, ProblemLog& problems) {
     json document;
     try {
@@ -305,6 +316,9 @@ std::vector<Episode> read_episodes_json(std::string_view text, const std::string
                 message = message.substr(colon + 2);
         problems.report({{source_name, line, column}, "malformed-json", "malformed JSON: " + message, "file"});
         return {};
+    } catch (const json::exception& error) {  // a number out of range ("1e400") has no position
+        problems.report({{source_name, 0, 0}, "malformed-json", std::string("malformed JSON: ") + error.what(), "file"});
+        return {};
     }
     auto file_problem = [&](const std::string& message) {
         problems.report({{source_name, 1, 0}, "invalid-episode-file", message, "file"});
@@ -312,9 +326,9 @@ std::vector<Episode> read_episodes_json(std::string_view text, const std::string
     };
     if (!document.is_object()) return file_problem("expected a JSON object with \"episodes\"");
     if (const auto format = document.find("format"); format != document.end() && *format != kFormat)
-        return file_problem("unknown format " + format->dump() + ", expected \"" + std::string(kFormat) + "\"");
+        return file_problem("unknown format " + brief(*format) + ", expected \"" + std::string(kFormat) + "\"");
     if (const auto version = document.find("version"); version != document.end() && *version != kVersion)
-        return file_problem("unsupported version " + version->dump() + ", expected " + std::to_string(kVersion));
+        return file_problem("unsupported version " + brief(*version) + ", expected " + std::to_string(kVersion));
     const auto records = document.find("episodes");
     if (records == document.end() || !records->is_array())
         return file_problem("expected an array \"episodes\" at the top level");

@@ -11,7 +11,7 @@ CuratedAliases parse_aliases(std::string_view text, const std::string& source) {
     nlohmann::json document;
     try {
         document = nlohmann::json::parse(text.begin(), text.end());
-    } catch (const nlohmann::json::parse_error& error) {
+    } catch (const nlohmann::json::exception& error) {  // syntax, or a number out of range
         throw InputError(source + ": malformed JSON: " + error.what());
     }
     auto fail = [&](const std::string& pointer, const std::string& message) {

@@ -404,10 +404,19 @@ private:
         }
         // Colliding ids ("C#" and "C" both slug to "c") get -2, -3 in the order of
         // their first mention, which is itself order-free.
+        // A suffix never takes an id another entity has by itself ("C 2" is software:c-2).
         std::map<std::string, std::vector<std::size_t>> by_id;
         for (std::size_t e = 0; e < result.entities.size(); ++e) by_id[result.entities[e].id].push_back(e);
-        for (const auto& [id, entities] : by_id)
-            for (std::size_t i = 1; i < entities.size(); ++i) result.entities[entities[i]].id += "-" + std::to_string(i + 1);
+        std::set<std::string> taken;
+        for (const auto& [id, entities] : by_id) taken.insert(id);
+        for (const auto& [id, entities] : by_id) {
+            std::size_t suffix = 2;
+            for (std::size_t i = 1; i < entities.size(); ++i) {
+                while (taken.contains(id + "-" + std::to_string(suffix))) ++suffix;
+                result.entities[entities[i]].id = id + "-" + std::to_string(suffix);
+                taken.insert(result.entities[entities[i]].id);
+            }
+        }
 
         // Sort entities by id and remap.
         std::vector<std::size_t> order(result.entities.size());

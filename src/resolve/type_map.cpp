@@ -56,7 +56,7 @@ TypeMap TypeMap::from_json(std::string_view text, const std::string& source) {
     nlohmann::json document;
     try {
         document = nlohmann::json::parse(text.begin(), text.end());
-    } catch (const nlohmann::json::parse_error& error) {
+    } catch (const nlohmann::json::exception& error) {  // syntax, or a number out of range
         throw InputError(source + ": malformed JSON: " + error.what());
     }
     if (!document.is_object() || !document.contains("types") || !document["types"].is_object())

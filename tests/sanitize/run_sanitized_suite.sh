@@ -8,6 +8,7 @@ set -euo pipefail
 source_dir=$(realpath "$1") build_dir=$(realpath "$2")/sanitize
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+export LSAN_OPTIONS="suppressions=$source_dir/tests/sanitize/lsan.supp:print_suppressions=0"
 cmake -S "$source_dir" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCASTGRAPH_SANITIZE=ON \
   -DCASTGRAPH_TEST_PYTHON=/usr/bin/python3 >/dev/null
 cmake --build "$build_dir" -- -j2

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Builds and exports synthetic corpora of the given sizes and prints, per size: input MB,
+# the `wc -l` baseline, wall and CPU seconds per stage (read, resolve, graph, write, each
+# export), MB/s, peak RSS, CO_APPEARS_WITH counts with and without pruning, and the guest
+# diagram's time. With --compare, also the NetworkX pipeline on the 20,000-episode corpus
+# and the ratios. Figures, not pass/fail: the targets are in bench/README.md.
+#
+# Usage: bench/run_bench.sh [--compare] [SIZES...]      (default sizes: 10000 100000 1000000)
+# Environment: CASTGRAPH (default build/castgraph, a Release build), BENCH_DIR (default
+# build/bench: corpora are cached there by size and seed), SEED (default 1).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+compare=0
+if [ "${1:-}" = --compare ]; then compare=1; shift; fi
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000 1000000)
+binary=${CASTGRAPH:-build/castgraph}
+bench=${BENCH_DIR:-build/bench}
+seed=${SEED:-1}
+python=/usr/bin/python3
+mkdir -p "$bench"
+[ -x "$binary" ] || { echo "no castgraph binary at $binary (cmake --build build first)" >&2; exit 1; }
+
+mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1048576 }'; }
+# timed NAME COMMAND...: runs the command under /usr/bin/time; sets WALL, CPU, RSS_MB.
+timed() {
+  local name=$1; shift
+  /usr/bin/time -f "%e %U %S %M" -o "$bench/time.$name" "$@"
+  read -r WALL user sys rss <"$bench/time.$name"
+  CPU=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+  RSS_MB=$(awk -v k="$rss" 'BEGIN { printf "%.0f", k / 1024 }')
+}
+
+for size in "${sizes[@]}"; do
+  corpus="$bench/corpus-$size-$seed.txt"
+  if [ ! -s "$corpus" ]; then
+    echo "generating $size episodes..." >&2
+    "$python" bench/generate_corpus.py --episodes "$size" --seed "$seed" --out "$corpus"
+  fi
+  bytes=$(stat -c %s "$corpus")
+  echo "== $size episodes: $(mb "$bytes") MB input"
+  cat "$corpus" >/dev/null  # page cache warm for every reader alike
+  timed wc wc -l "$corpus" >/dev/null
+  echo "wc -l:                 ${WALL} s wall"
+  wc_wall=$WALL
+
+  out="$bench/out-$size"
+  rm -rf "$out" && mkdir -p "$out"
+  timed build "$binary" -v build "$corpus" -o "$out/graph.json" --export graphml,jsonld,cypher 2>"$out/build.log"
+  echo "build + 3 exports:     ${WALL} s wall, ${CPU} s CPU, peak ${RSS_MB} MB ($(awk -v b="$bytes" -v w="$WALL" 'BEGIN { printf "%.0f", b / 1048576 / w }') MB/s)"
+  grep -o 'stage times (wall/CPU): .*' "$out/build.log" | sed 's/^/  /'
+  grep -o 'build: read .*' "$out/build.log" | sed 's/^/  /'
+  timed buildonly "$binary" -q build "$corpus" -o "$out/graph-only.json"
+  echo "build alone:           ${WALL} s wall, ${CPU} s CPU, peak ${RSS_MB} MB = $(awk -v a="$WALL" -v b="$wc_wall" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }') x wc -l"
+  timed csv "$binary" export "$out/graph.json" --format neo4j-csv -o "$out/neo4j-csv"
+  csv_bytes=$(du -sb "$out/neo4j-csv" | cut -f1)
+  echo "neo4j-csv export:      ${WALL} s wall, peak ${RSS_MB} MB, $(mb "$csv_bytes") MB written ($(awk -v b="$csv_bytes" -v w="$WALL" 'BEGIN { printf "%.0f", b / 1048576 / w }') MB/s)"
+  co=$(grep -c '"type":"CO_APPEARS_WITH"' "$out/graph.json" || true)
+  timed pruned "$binary" -q build "$corpus" -o "$out/pruned.json" --min-weight 2 --top-k-per-entity 20
+  co_pruned=$(grep -c '"type":"CO_APPEARS_WITH"' "$out/pruned.json" || true)
+  echo "CO_APPEARS_WITH:       $co (all), $co_pruned (--min-weight 2 --top-k-per-entity 20)"
+  for file in "$out"/graph.*; do echo "  $(basename "$file"): $(mb "$(stat -c %s "$file")") MB"; done
+  if [ "$size" -le 100000 ]; then
+    timed render "$binary" render "$out/graph.json" --view guests -o "$out/guests.svg"
+    echo "render --view guests:  ${WALL} s wall, peak ${RSS_MB} MB"
+  fi
+done
+
+if [ "$compare" = 1 ]; then
+  corpus="$bench/corpus-20000-$seed.txt"
+  [ -s "$corpus" ] || "$python" bench/generate_corpus.py --episodes 20000 --seed "$seed" --out "$corpus"
+  out="$bench/compare"
+  rm -rf "$out" && mkdir -p "$out"
+  echo "== NetworkX comparison on 20000 episodes ($(mb "$(stat -c %s "$corpus")") MB)"
+  timed ours "$binary" -q build "$corpus" -o "$out/graph.json" --export graphml,jsonld,cypher
+  ours_wall=$WALL ours_rss=$RSS_MB
+  echo "castgraph build + GraphML, JSON-LD, Cypher: ${WALL} s wall, peak ${RSS_MB} MB"
+  timed python "$python" bench/networkx_pipeline.py "$corpus" --graphml "$out/nx.graphml" --cypher "$out/nx.cypher" 2>"$out/nx.log"
+  echo "NetworkX pipeline (GraphML, Cypher):        ${WALL} s wall, peak ${RSS_MB} MB"
+  tail -1 "$out/nx.log" | sed 's/^/  /'
+  echo "ratio: $(awk -v a="$WALL" -v b="$ours_wall" 'BEGIN { printf "%.0f", a / b }')x faster, $(awk -v a="$RSS_MB" -v b="$ours_rss" 'BEGIN { printf "%.1f", a / b }')x leaner"
+fi
