@@ -14,6 +14,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "castgraph/episode.hpp"
@@ -35,5 +36,14 @@ struct ChapterHeading {
 };
 ChapterHeading split_chapter_heading(std::string_view heading_and_text,
                                      const std::vector<std::string>& known_names);
+
+// The words of an episode's known names, prepared once for all its chapters (an
+// episode with many chapters and many names would otherwise cost their product).
+struct KnownNameWords {
+    std::unordered_set<std::string> lower_case_tokens;  // name words written in lower case ("swyx")
+    std::unordered_set<std::string> pairs;              // "first second" of words that follow in a name
+};
+KnownNameWords known_name_words(const std::vector<std::string>& known_names);
+ChapterHeading split_chapter_heading(std::string_view heading_and_text, const KnownNameWords& known);
 
 }  // namespace castgraph

@@ -146,29 +146,43 @@ bool ends_with_any(std::string_view word, std::string_view characters) {
 
 }  // namespace
 
-ChapterHeading split_chapter_heading(std::string_view heading_and_text,
-                                     const std::vector<std::string>& known_names) {
-    const auto full = trim(heading_and_text);
-    const auto words = split_words(full);
-    auto name_key = [](std::string_view word) {
-        std::string key = normalize_text(word);
-        while (!key.empty() && std::string_view(",.:;?!\"").find(key.back()) != std::string_view::npos) key.pop_back();
-        if (key.size() > 2 && key.compare(key.size() - 2, 2, "'s") == 0) key.resize(key.size() - 2);
-        return key;
-    };
-    // Words of known names, and pairs of words that follow each other in one name.
-    std::unordered_set<std::string> name_tokens;
-    std::unordered_set<std::string> name_pairs;
+namespace {
+
+std::string name_word_key(std::string_view word) {
+    std::string key = normalize_text(word);
+    while (!key.empty() && std::string_view(",.:;?!\"").find(key.back()) != std::string_view::npos) key.pop_back();
+    if (key.size() > 2 && key.compare(key.size() - 2, 2, "'s") == 0) key.resize(key.size() - 2);
+    return key;
+}
+
+}  // namespace
+
+KnownNameWords known_name_words(const std::vector<std::string>& known_names) {
+    KnownNameWords known;
     for (const auto& name : known_names) {
         const auto parts = split_words(name);
         for (std::size_t i = 0; i < parts.size(); ++i) {
             // Only names written in lower case ("swyx") count as capitalised words;
             // capitalised name words ("Five Levels ...") are capitalised already.
             const auto letter = first_letter(parts[i]);
-            if (letter != 0 && utf8proc_category(letter) == UTF8PROC_CATEGORY_LL) name_tokens.insert(name_key(parts[i]));
-            if (i > 0) name_pairs.insert(name_key(parts[i - 1]) + ' ' + name_key(parts[i]));
+            if (letter != 0 && utf8proc_category(letter) == UTF8PROC_CATEGORY_LL)
+                known.lower_case_tokens.insert(name_word_key(parts[i]));
+            if (i > 0) known.pairs.insert(name_word_key(parts[i - 1]) + ' ' + name_word_key(parts[i]));
         }
     }
+    return known;
+}
+
+ChapterHeading split_chapter_heading(std::string_view heading_and_text, const std::vector<std::string>& known_names) {
+    return split_chapter_heading(heading_and_text, known_name_words(known_names));
+}
+
+ChapterHeading split_chapter_heading(std::string_view heading_and_text, const KnownNameWords& known) {
+    const auto full = trim(heading_and_text);
+    const auto words = split_words(full);
+    const auto name_key = name_word_key;
+    const auto& name_tokens = known.lower_case_tokens;
+    const auto& name_pairs = known.pairs;
     auto is_name_token = [&](std::string_view word) { return name_tokens.count(name_key(word)) > 0; };
     auto is_capitalised = [&](std::string_view word) {
         const auto letter = first_letter(word);
@@ -300,6 +314,7 @@ public:
         if (episode_.entity_list)
             for (const auto& item : episode_.entity_list->items) known_names.push_back(item.name);
         for (const auto& guest : episode_.guests) known_names.push_back(guest.name);
+        const auto known_words = known_name_words(known_names);
 
         for (const auto& section : sections) {
             switch (section.kind) {
@@ -308,7 +323,7 @@ public:
                 episode_.summary = collapse_whitespace(text);
                 break;
             }
-            case Section::Kind::chapter: parse_chapter(section, known_names); break;
+            case Section::Kind::chapter: parse_chapter(section, known_words); break;
             case Section::Kind::entities: break;
             case Section::Kind::unknown:
                 report(section.begin, "unknown-section",
@@ -359,7 +374,7 @@ private:
         return rest;
     }
 
-    void parse_chapter(const Section& section, const std::vector<std::string>& known_names) {
+    void parse_chapter(const Section& section, const KnownNameWords& known_names) {
         const auto stamp = section.marker.size() >= 2 ? section.marker.substr(1, section.marker.size() - 2)
                                                       : std::string_view{};
         const auto start = parse_timecode(stamp);
