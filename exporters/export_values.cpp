@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "castgraph/graph_json.hpp"
+
 #include <algorithm>
 #include <array>
 
@@ -19,18 +21,6 @@ enum RelationshipColumn : std::size_t {
 template <typename T>
 std::string json_list(const std::vector<T>& values) {
     return nlohmann::json(values).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
-std::string sightings_json(const std::vector<Sighting>& sightings) {
-    auto list = nlohmann::ordered_json::array();
-    for (const auto& sighting : sightings)
-        list.push_back({{"episode", sighting.episode},
-                        {"source", sighting.source},
-                        {"item", sighting.item},
-                        {"name", sighting.name},
-                        {"type", sighting.type},
-                        {"description", sighting.description}});
-    return list.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string boolean(bool value) { return value ? "true" : "false"; }
@@ -74,7 +64,7 @@ std::vector<Value> node_values(const Node& node) {
         values.push_back({kAliases, json_list(node.aliases)});
         values.push_back({kSourceTypes, json_list(node.source_types)});
         values.push_back({kEpisodeCount, std::to_string(node.episode_count)});
-        values.push_back({kSightings, sightings_json(node.sightings)});
+        values.push_back({kSightings, sightings_json(node.sightings).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
     } else if (node.label == NodeLabel::Episode) {
         values.push_back({kPodcast, node.podcast});
         values.push_back({kPublished, node.published});

@@ -5,6 +5,8 @@
 // stay readable.
 #pragma once
 
+#include <nlohmann/json.hpp>
+
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -21,6 +23,10 @@ void write_graph(const PropertyGraph& graph, std::ostream& out);
 // Reads a graph file; source names it in errors. Throws InputError naming the
 // file, the line and column of a syntax error or the JSON pointer of a bad value.
 PropertyGraph read_graph(std::string_view text, const std::string& source);
+
+// An entity's sightings as the graph file writes them (a JSON array of objects);
+// exporters that carry sightings as text use the same form.
+nlohmann::ordered_json sightings_json(const std::vector<Sighting>& sightings);
 
 // read_file + read_graph.
 PropertyGraph load_graph(const std::string& path);

@@ -10,6 +10,9 @@
 #include "castgraph/text.hpp"
 
 namespace castgraph {
+
+nlohmann::ordered_json sightings_json(const std::vector<Sighting>& sightings);
+
 namespace {
 
 using ordered_json = nlohmann::ordered_json;
@@ -24,14 +27,7 @@ ordered_json node_json(const Node& node) {
         out["aliases"] = node.aliases;
         out["source_types"] = node.source_types;
         out["episode_count"] = node.episode_count;
-        out["sightings"] = ordered_json::array();
-        for (const auto& sighting : node.sightings)
-            out["sightings"].push_back({{"episode", sighting.episode},
-                                        {"source", sighting.source},
-                                        {"item", sighting.item},
-                                        {"name", sighting.name},
-                                        {"type", sighting.type},
-                                        {"description", sighting.description}});
+        out["sightings"] = sightings_json(node.sightings);
     } else if (node.label == NodeLabel::Episode) {
         out["podcast"] = node.podcast;
         out["published"] = node.published;
@@ -238,6 +234,18 @@ std::string line_and_column(std::string_view text, std::size_t byte) {
 }
 
 }  // namespace
+
+nlohmann::ordered_json sightings_json(const std::vector<Sighting>& sightings) {
+    auto list = ordered_json::array();
+    for (const auto& sighting : sightings)
+        list.push_back({{"episode", sighting.episode},
+                        {"source", sighting.source},
+                        {"item", sighting.item},
+                        {"name", sighting.name},
+                        {"type", sighting.type},
+                        {"description", sighting.description}});
+    return list;
+}
 
 void write_graph(const PropertyGraph& graph, std::ostream& out) {
     out << "{\"format\":\"" << kGraphFormat << "\",\"version\":" << kGraphFormatVersion << ",\n\"nodes\":[";
