@@ -14,7 +14,8 @@
 //                   title, summary, chapter titles and text, quotes and entity
 //                   descriptions (MentionScanner: exact case, word boundaries),
 //                   with the start of the chapter that holds each text match
-//  CO_APPEARS_WITH  entities mentioned in the same episode
+//  CO_APPEARS_WITH  entities featured by the same episode: its entity-list items,
+//                   guests and hosts (a name only said in text is a MENTIONS only)
 //  TAGGED           episode tags; ASSOCIATED_WITH entity to the tags of the
 //                   episodes that mention it
 //
@@ -44,7 +45,7 @@ namespace castgraph {
 struct BuildOptions {
     const PropertyGraph* previous = nullptr;  // the earlier build whose ids to keep
     // CO_APPEARS_WITH grows with the square of an episode's entities: an episode that
-    // mentions more than this many contributes no co-appearance pairs (reported), so a
+    // features more than this many contributes no co-appearance pairs (reported), so a
     // page with 100,000 list items cannot ask for 5 billion relationships.
     std::size_t max_co_appearance_entities = 1000;
     // Pruning for users who want the strong ties only (defaults keep everything): drop

@@ -468,7 +468,12 @@ private:
                 if (const auto id = topic_id(tag)) topics.insert(*id);
             for (const auto& topic : topics) relate(episode_vertex, *graph_.find(topic), Relationship(RelType::Tagged));
 
-            std::vector<Vertex> mentioned;
+            // Co-appearance is among the entities the episode features (its entity list,
+            // guests and hosts), not every name its text happens to say: that keeps it a
+            // guest network, and its size grows with the list, not with the transcript.
+            std::vector<Vertex> featured;
+            for (const auto& [entity, evidence] : facts.guests) featured.push_back(entities_[entity].vertex);
+            for (const auto& [entity, evidence] : facts.hosts) featured.push_back(entities_[entity].vertex);
             for (const auto& [entity, accumulator] : facts.mentions) {
                 Relationship mention(RelType::Mentions);
                 mention.in_entity_list = accumulator.in_entity_list;
@@ -478,19 +483,20 @@ private:
                 mention.count = accumulator.count;
                 relate(episode_vertex, entities_[entity].vertex, std::move(mention));
                 entity_episodes[entity].insert(episode.id);
-                mentioned.push_back(entities_[entity].vertex);
+                if (accumulator.in_entity_list) featured.push_back(entities_[entity].vertex);
                 for (const auto& topic : topics)
                     associations[{entities_[entity].vertex, *graph_.find(topic)}].push_back(episode.id);
             }
-            if (mentioned.size() > options_.max_co_appearance_entities) {
-                result_.report.co_appearance_skipped.emplace_back(episode.id, mentioned.size());
+            // Vertices are in id order, so (smaller, larger) is the stored direction.
+            std::sort(featured.begin(), featured.end());
+            featured.erase(std::unique(featured.begin(), featured.end()), featured.end());
+            if (featured.size() > options_.max_co_appearance_entities) {
+                result_.report.co_appearance_skipped.emplace_back(episode.id, featured.size());
                 continue;
             }
-            // Vertices are in id order, so (smaller, larger) is the stored direction.
-            std::sort(mentioned.begin(), mentioned.end());
-            for (std::size_t a = 0; a < mentioned.size(); ++a)
-                for (std::size_t b = a + 1; b < mentioned.size(); ++b)
-                    co_appearances[{mentioned[a], mentioned[b]}].push_back(episode.id);
+            for (std::size_t a = 0; a < featured.size(); ++a)
+                for (std::size_t b = a + 1; b < featured.size(); ++b)
+                    co_appearances[{featured[a], featured[b]}].push_back(episode.id);
         }
         for (const auto& [pair, episodes] : affiliation_episodes) {
             auto affiliation = with_evidence(RelType::AffiliatedWith, {"title"});

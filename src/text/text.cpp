@@ -5,6 +5,9 @@
 #include <cstdlib>
 #include <memory>
 #include <algorithm>
+#include <array>
+#include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace castgraph {
@@ -174,7 +177,63 @@ std::string collapse_whitespace(std::string_view text) {
     return out;
 }
 
+namespace {
+
+// What normalization does to each ASCII byte, worked out once through the same
+// Unicode rules as the general path (so the two cannot disagree): dropped, a space,
+// or the byte it becomes. ASCII never decomposes, composes or carries marks.
+struct AsciiFolding {
+    enum class Kind : std::uint8_t { drop, space, keep };
+    std::array<Kind, 128> kind{};
+    std::array<char, 128> folded{};
+};
+
+const AsciiFolding& ascii_folding() {
+    static const AsciiFolding table = [] {
+        AsciiFolding built;
+        for (int byte = 0; byte < 128; ++byte) {
+            const auto mapped = map(std::string(1, static_cast<char>(byte)),
+                                    UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD);
+            const auto codepoint = mapped.size() == 1 ? static_cast<utf8proc_int32_t>(mapped[0]) : byte;
+            auto kind = AsciiFolding::Kind::keep;
+            char folded = static_cast<char>(codepoint);
+            if (is_invisible(codepoint)) kind = AsciiFolding::Kind::drop;
+            else if (is_space(codepoint)) kind = AsciiFolding::Kind::space;
+            else if (is_apostrophe(codepoint)) folded = '\'';
+            else if (is_dash(codepoint)) folded = '-';
+            built.kind[static_cast<std::size_t>(byte)] = kind;
+            built.folded[static_cast<std::size_t>(byte)] = folded;
+        }
+        return built;
+    }();
+    return table;
+}
+
+// The common case without the Unicode tables; nullopt when a byte is not ASCII.
+std::optional<std::string> normalize_ascii(std::string_view text) {
+    const auto& table = ascii_folding();
+    std::string folded;
+    folded.reserve(text.size());
+    bool pending_space = false;
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte >= 0x80) return std::nullopt;
+        switch (table.kind[byte]) {
+        case AsciiFolding::Kind::drop: continue;
+        case AsciiFolding::Kind::space: pending_space = !folded.empty(); continue;
+        case AsciiFolding::Kind::keep: break;
+        }
+        if (pending_space) folded.push_back(' ');
+        pending_space = false;
+        folded.push_back(table.folded[byte]);
+    }
+    return folded;
+}
+
+}  // namespace
+
 std::string normalize_text(std::string_view text) {
+    if (auto ascii = normalize_ascii(text)) return std::move(*ascii);
     if (find_invalid_utf8(text)) return collapse_whitespace(text);
     // Compatibility decomposition with case folding, so accents become separate marks.
     const auto decomposed =

@@ -28,6 +28,17 @@ TEST(NormalizeText, Table) {
     for (const auto& row : rows) EXPECT_EQ(normalize_text(row.input), row.expected) << row.input;
 }
 
+// ASCII text takes a shortcut past the Unicode tables; a non-ASCII letter in front
+// sends the same text down the general path, which must agree byte for byte.
+TEST(NormalizeText, AsciiShortcutAgreesWithUnicodePath) {
+    for (int byte = 0; byte < 128; ++byte) {
+        const char c = static_cast<char>(byte);
+        const std::string ascii = std::string("x") + c + "Y" + c + c + "z`-";
+        EXPECT_EQ(normalize_text("\u00E9" + ascii), "e" + normalize_text(ascii)) << "byte " << byte;
+    }
+    EXPECT_EQ(normalize_text("GitHub`s  Copilot\t-\x01X"), "github's copilot -\x01x");
+}
+
 TEST(Slugify, Table) {
     struct Row {
         const char* input;
