@@ -123,7 +123,7 @@ void CypherExporter::write(const PropertyGraph& graph, const ExportOptions& opti
         const auto& relationship = graph.relationship(edge);
         relationship_rows[{relationship.type, from.label, to.label}].push_back(
             "{from: " + cypher_string(from.id) + ", to: " + cypher_string(to.id) +
-            ", props: " + properties(relationship_values(relationship), relationship_columns()) + "}");
+            ", props: " + properties(relationship_values(graph, relationship), relationship_columns()) + "}");
     }
     for (const auto& [key, rows] : relationship_rows) {
         const auto& [type, from_label, to_label] = key;

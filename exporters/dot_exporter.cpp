@@ -61,7 +61,7 @@ void DotExporter::write(const PropertyGraph& graph, const ExportOptions& /*optio
         auto* tail = agnode(g, const_cast<char*>(graph.node(boost::source(edge, graph.graph())).id.c_str()), 0);
         auto* head = agnode(g, const_cast<char*>(graph.node(boost::target(edge, graph.graph())).id.c_str()), 0);
         auto* e = cgraph::edge(g, tail, head, "e" + std::to_string(index++));
-        for (const auto& value : relationship_values(relationship))
+        for (const auto& value : relationship_values(graph, relationship))
             cgraph::set(e, std::string(edge_cols[value.column].name), dot_value(edge_cols[value.column].type, value.text));
         if (relationship.type == RelType::CoAppearsWith) cgraph::set(e, "dir", "none");
     }

@@ -76,7 +76,7 @@ std::vector<Value> node_values(const Node& node) {
     return values;
 }
 
-std::vector<Value> relationship_values(const Relationship& relationship) {
+std::vector<Value> relationship_values(const PropertyGraph& graph, const Relationship& relationship) {
     std::vector<Value> values = {{kType, std::string(rel_type_name(relationship.type))},
                                  {kUndirected, boolean(relationship.type == RelType::CoAppearsWith)}};
     switch (relationship.type) {
@@ -89,7 +89,7 @@ std::vector<Value> relationship_values(const Relationship& relationship) {
         break;
     case RelType::AffiliatedWith:
         values.push_back({kEvidence, json_list(relationship.evidence)});
-        values.push_back({kEpisodes, json_list(relationship.episodes)});
+        values.push_back({kEpisodes, json_list(graph.episode_ids(relationship))});
         break;
     case RelType::Mentions:
         values.push_back({kEvidence, json_list(relationship.evidence)});
@@ -101,7 +101,7 @@ std::vector<Value> relationship_values(const Relationship& relationship) {
     case RelType::CoAppearsWith:
     case RelType::AssociatedWith:
         values.push_back({kWeight, std::to_string(relationship.weight)});
-        values.push_back({kEpisodes, json_list(relationship.episodes)});
+        values.push_back({kEpisodes, json_list(graph.episode_ids(relationship))});
         break;
     }
     drop_empty_text(values, relationship_columns());

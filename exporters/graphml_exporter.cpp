@@ -188,7 +188,7 @@ void GraphmlExporter::write(const PropertyGraph& graph, const ExportOptions& opt
         xml.attribute("id", "e" + std::to_string(index++));
         xml.attribute("source", graph.node(boost::source(edge, graph.graph())).id);
         xml.attribute("target", graph.node(boost::target(edge, graph.graph())).id);
-        for (const auto& value : relationship_values(graph.relationship(edge))) {
+        for (const auto& value : relationship_values(graph, graph.relationship(edge))) {
             xml.start("data");
             xml.attribute("key", key_id("e_", edge_cols[value.column].name));
             xml.text(value.text);

@@ -115,7 +115,7 @@ void Neo4jCsvExporter::write_files(const PropertyGraph& graph, const ExportOptio
     for (const auto& entry : relationships) {
         const auto type = entry.first;
         const auto& edges = entry.second;
-        const auto values_of = [&](const Edge& e) { return relationship_values(graph.relationship(e)); };
+        const auto values_of = [&](const Edge& e) { return relationship_values(graph, graph.relationship(e)); };
         const auto used = used_columns(edges, values_of, edge_cols);
         const auto file = "relationships_" + std::string(rel_type_name(type)) + ".csv";
         sink.write_file(file, [&](std::ostream& out) {

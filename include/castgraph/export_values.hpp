@@ -35,7 +35,7 @@ const std::vector<Column>& node_columns();
 const std::vector<Column>& relationship_columns();
 
 std::vector<Value> node_values(const Node& node);
-std::vector<Value> relationship_values(const Relationship& relationship);
+std::vector<Value> relationship_values(const PropertyGraph& graph, const Relationship& relationship);
 
 // Fill colour of a node label in every drawing ("#4e79a7"), so GraphML for yEd,
 // DOT and rendered diagrams agree.

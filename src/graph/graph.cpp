@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <tuple>
 #include <utility>
 
@@ -65,14 +66,31 @@ std::vector<PropertyGraph::Vertex> PropertyGraph::nodes_in_order() const {
 }
 
 std::vector<PropertyGraph::Edge> PropertyGraph::relationships_in_order() const {
-    std::vector<Edge> order;
-    order.reserve(relationship_count());
-    for (const auto edge : boost::make_iterator_range(boost::edges(graph_))) order.push_back(edge);
-    const auto key = [&](const Edge& edge) {
-        return std::tie(graph_[edge].type, graph_[boost::source(edge, graph_)].id, graph_[boost::target(edge, graph_)].id);
+    // Compare ranks of ids instead of the ids: a million relationships would make
+    // twenty million string comparisons.
+    std::vector<std::uint32_t> rank(node_count());
+    const auto nodes = nodes_in_order();
+    for (std::size_t i = 0; i < nodes.size(); ++i) rank[nodes[i]] = static_cast<std::uint32_t>(i);
+    struct Keyed {
+        std::tuple<RelType, std::uint32_t, std::uint32_t> key;
+        Edge edge;
     };
-    std::sort(order.begin(), order.end(), [&](const Edge& a, const Edge& b) { return key(a) < key(b); });
+    std::vector<Keyed> keyed;
+    keyed.reserve(relationship_count());
+    for (const auto edge : boost::make_iterator_range(boost::edges(graph_)))
+        keyed.push_back({{graph_[edge].type, rank[boost::source(edge, graph_)], rank[boost::target(edge, graph_)]}, edge});
+    std::stable_sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) { return a.key < b.key; });
+    std::vector<Edge> order;
+    order.reserve(keyed.size());
+    for (const auto& entry : keyed) order.push_back(entry.edge);
     return order;
+}
+
+std::vector<std::string_view> PropertyGraph::episode_ids(const Relationship& relationship) const {
+    std::vector<std::string_view> ids;
+    ids.reserve(relationship.episodes.size());
+    for (const auto episode : relationship.episodes) ids.emplace_back(graph_[episode].id);
+    return ids;
 }
 
 }  // namespace castgraph

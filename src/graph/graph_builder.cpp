@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <limits>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -72,12 +74,42 @@ Relationship with_evidence(RelType type, const std::set<std::string>& evidence) 
     return relationship;
 }
 
-// Episodes arrive in id order, once each, so the list is sorted and unique.
-Relationship weighted(RelType type, std::vector<std::string> episodes) {
+Relationship weighted(RelType type, std::vector<std::size_t> episodes) {
     Relationship relationship(type);
     relationship.weight = static_cast<std::uint32_t>(episodes.size());
     relationship.episodes = std::move(episodes);
     return relationship;
+}
+
+// A pair of vertices seen together in one episode. Collected flat and sorted, so
+// millions of them cost 12 bytes each and no tree nodes; vertices are in id order,
+// so sorting puts each pair's episodes in id order too.
+struct PairInEpisode {
+    std::uint32_t from;
+    std::uint32_t to;
+    std::uint32_t episode;
+    auto operator<=>(const PairInEpisode&) const = default;
+};
+
+// A pair with the episodes it was seen in.
+struct EpisodePair {
+    Vertex from;
+    Vertex to;
+    std::vector<std::size_t> episodes;
+};
+
+std::vector<EpisodePair> group_pairs(std::vector<PairInEpisode>& seen) {
+    std::sort(seen.begin(), seen.end());
+    std::vector<EpisodePair> pairs;
+    for (std::size_t i = 0; i < seen.size(); ++i) {
+        if (i == 0 || seen[i].from != seen[i - 1].from || seen[i].to != seen[i - 1].to)
+            pairs.push_back({seen[i].from, seen[i].to, {}});
+        if (pairs.back().episodes.empty() || pairs.back().episodes.back() != seen[i].episode)
+            pairs.back().episodes.push_back(seen[i].episode);
+    }
+    seen.clear();
+    seen.shrink_to_fit();
+    return pairs;
 }
 
 // A form worth looking for in text: two bytes or more, with at least one letter.
@@ -438,14 +470,24 @@ private:
     }
 
     void add_relationships() {
+        if (graph_.node_count() > std::numeric_limits<std::uint32_t>::max())
+            throw Error(ErrorCategory::internal, "graph: more than 2^32 nodes");
+        const auto narrow = [](Vertex vertex) { return static_cast<std::uint32_t>(vertex); };
         std::vector<PendingRelationship> pending;
         const auto relate = [&](Vertex from, Vertex to, Relationship relationship) {
             pending.push_back({from, to, std::move(relationship)});
         };
-        CoAppearances co_appearances;
-        std::map<std::pair<Vertex, Vertex>, std::vector<std::string>> associations;
-        std::map<std::pair<std::size_t, std::size_t>, std::set<std::string>> affiliation_episodes;
-        std::vector<std::set<std::string>> entity_episodes(entities_.size());
+        std::vector<PairInEpisode> co_appearances;
+        std::vector<PairInEpisode> associations;
+        std::map<std::pair<std::size_t, std::size_t>, std::vector<std::size_t>> affiliation_episodes;
+        // Episodes come in order, so "last episode counted" makes the count distinct.
+        std::vector<std::uint32_t> entity_episode_count(entities_.size(), 0);
+        std::vector<std::optional<Vertex>> entity_last_episode(entities_.size());
+        const auto link_episode = [&](std::size_t entity, Vertex episode_vertex) {
+            if (entity_last_episode[entity] == episode_vertex) return;
+            entity_last_episode[entity] = episode_vertex;
+            ++entity_episode_count[entity];
+        };
 
         for (std::size_t e = 0; e < episodes_.size(); ++e) {
             const auto& episode = *episodes_[e];
@@ -455,18 +497,23 @@ private:
                 relate(episode_vertex, *graph_.find(*id), Relationship(RelType::PartOf));
             for (const auto& [entity, evidence] : facts.guests) {
                 relate(entities_[entity].vertex, episode_vertex, with_evidence(RelType::GuestOn, evidence));
-                entity_episodes[entity].insert(episode.id);
+                link_episode(entity, episode_vertex);
             }
             for (const auto& [entity, evidence] : facts.hosts) {
                 relate(entities_[entity].vertex, episode_vertex, with_evidence(RelType::Hosted, evidence));
-                entity_episodes[entity].insert(episode.id);
+                link_episode(entity, episode_vertex);
             }
-            for (const auto& affiliation : facts.affiliations) affiliation_episodes[affiliation].insert(episode.id);
+            for (const auto& affiliation : facts.affiliations) {
+                auto& episodes = affiliation_episodes[affiliation];
+                if (episodes.empty() || episodes.back() != episode_vertex) episodes.push_back(episode_vertex);
+            }
 
-            std::set<std::string> topics;
+            std::set<std::string> topic_ids;
             for (const auto& tag : episode.tags)
-                if (const auto id = topic_id(tag)) topics.insert(*id);
-            for (const auto& topic : topics) relate(episode_vertex, *graph_.find(topic), Relationship(RelType::Tagged));
+                if (const auto id = topic_id(tag)) topic_ids.insert(*id);
+            std::vector<Vertex> topics;
+            for (const auto& topic : topic_ids) topics.push_back(*graph_.find(topic));
+            for (const auto topic : topics) relate(episode_vertex, topic, Relationship(RelType::Tagged));
 
             // Co-appearance is among the entities the episode features (its entity list,
             // guests and hosts), not every name its text happens to say: that keeps it a
@@ -481,11 +528,12 @@ private:
                 mention.timestamps_s.assign(accumulator.timestamps.begin(), accumulator.timestamps.end());
                 mention.evidence = sorted_vector(accumulator.evidence);
                 mention.count = accumulator.count;
-                relate(episode_vertex, entities_[entity].vertex, std::move(mention));
-                entity_episodes[entity].insert(episode.id);
-                if (accumulator.in_entity_list) featured.push_back(entities_[entity].vertex);
-                for (const auto& topic : topics)
-                    associations[{entities_[entity].vertex, *graph_.find(topic)}].push_back(episode.id);
+                const auto entity_vertex = entities_[entity].vertex;
+                relate(episode_vertex, entity_vertex, std::move(mention));
+                link_episode(entity, episode_vertex);
+                if (accumulator.in_entity_list) featured.push_back(entity_vertex);
+                for (const auto topic : topics)
+                    associations.push_back({narrow(entity_vertex), narrow(topic), narrow(episode_vertex)});
             }
             // Vertices are in id order, so (smaller, larger) is the stored direction.
             std::sort(featured.begin(), featured.end());
@@ -496,48 +544,62 @@ private:
             }
             for (std::size_t a = 0; a < featured.size(); ++a)
                 for (std::size_t b = a + 1; b < featured.size(); ++b)
-                    co_appearances[{featured[a], featured[b]}].push_back(episode.id);
+                    co_appearances.push_back({narrow(featured[a]), narrow(featured[b]), narrow(episode_vertex)});
         }
-        for (const auto& [pair, episodes] : affiliation_episodes) {
+        for (auto& [pair, episodes] : affiliation_episodes) {
             auto affiliation = with_evidence(RelType::AffiliatedWith, {"title"});
-            affiliation.episodes = sorted_vector(episodes);
+            std::sort(episodes.begin(), episodes.end());
+            episodes.erase(std::unique(episodes.begin(), episodes.end()), episodes.end());
+            affiliation.episodes = std::move(episodes);
             relate(entities_[pair.first].vertex, entities_[pair.second].vertex, std::move(affiliation));
         }
-        prune_co_appearances(co_appearances);
-        for (auto& [pair, episodes] : co_appearances) relate(pair.first, pair.second, weighted(RelType::CoAppearsWith, std::move(episodes)));
-        for (auto& [pair, episodes] : associations) relate(pair.first, pair.second, weighted(RelType::AssociatedWith, std::move(episodes)));
+        auto co_appearing = group_pairs(co_appearances);
+        prune_co_appearances(co_appearing);
+        for (auto& pair : co_appearing) relate(pair.from, pair.to, weighted(RelType::CoAppearsWith, std::move(pair.episodes)));
+        for (auto& pair : group_pairs(associations))
+            relate(pair.from, pair.to, weighted(RelType::AssociatedWith, std::move(pair.episodes)));
         for (std::size_t e = 0; e < entities_.size(); ++e)
-            graph_.node(entities_[e].vertex).episode_count = static_cast<std::uint32_t>(entity_episodes[e].size());
+            graph_.node(entities_[e].vertex).episode_count = entity_episode_count[e];
 
-        std::sort(pending.begin(), pending.end(), [](const PendingRelationship& a, const PendingRelationship& b) {
-            return std::tie(a.relationship.type, a.from, a.to) < std::tie(b.relationship.type, b.from, b.to);
-        });
-        for (auto& relationship : pending)
-            graph_.add_relationship(relationship.from, relationship.to, std::move(relationship.relationship));
+        // Sorting keys, not the relationships themselves, which are large to move.
+        std::vector<std::tuple<RelType, Vertex, Vertex, std::size_t>> order;
+        order.reserve(pending.size());
+        for (std::size_t i = 0; i < pending.size(); ++i)
+            order.emplace_back(pending[i].relationship.type, pending[i].from, pending[i].to, i);
+        std::sort(order.begin(), order.end());
+        for (const auto& [type, from, to, index] : order)
+            graph_.add_relationship(from, to, std::move(pending[index].relationship));
     }
 
-    using CoAppearances = std::map<std::pair<Vertex, Vertex>, std::vector<std::string>>;
-
-    void prune_co_appearances(CoAppearances& pairs) {
+    void prune_co_appearances(std::vector<EpisodePair>& pairs) {
         const auto before = pairs.size();
         if (options_.co_appearance_min_weight > 1)
-            std::erase_if(pairs, [&](const auto& entry) { return entry.second.size() < options_.co_appearance_min_weight; });
+            std::erase_if(pairs, [&](const EpisodePair& pair) { return pair.episodes.size() < options_.co_appearance_min_weight; });
         if (options_.co_appearance_top_k > 0) {
             // Each entity's pairs by weight (then the other's id, which vertex order follows).
-            std::map<Vertex, std::vector<std::pair<std::size_t, Vertex>>> ranked;
-            for (const auto& [pair, episodes] : pairs) {
-                ranked[pair.first].emplace_back(episodes.size(), pair.second);
-                ranked[pair.second].emplace_back(episodes.size(), pair.first);
+            struct Ranked {
+                std::size_t weight;
+                Vertex other;
+                std::size_t pair;
+            };
+            std::vector<std::vector<Ranked>> ranked(graph_.node_count());
+            for (std::size_t i = 0; i < pairs.size(); ++i) {
+                ranked[pairs[i].from].push_back({pairs[i].episodes.size(), pairs[i].to, i});
+                ranked[pairs[i].to].push_back({pairs[i].episodes.size(), pairs[i].from, i});
             }
-            std::set<std::pair<Vertex, Vertex>> kept;
-            for (auto& [entity, others] : ranked) {
-                std::sort(others.begin(), others.end(), [](const auto& a, const auto& b) {
-                    return a.first != b.first ? a.first > b.first : a.second < b.second;
-                });
-                for (std::size_t i = 0; i < others.size() && i < options_.co_appearance_top_k; ++i)
-                    kept.insert(std::minmax(entity, others[i].second));
+            std::vector<bool> kept(pairs.size(), false);
+            for (auto& others : ranked) {
+                const auto k = std::min(others.size(), options_.co_appearance_top_k);
+                std::partial_sort(others.begin(), others.begin() + static_cast<std::ptrdiff_t>(k), others.end(),
+                                  [](const Ranked& a, const Ranked& b) {
+                                      return a.weight != b.weight ? a.weight > b.weight : a.other < b.other;
+                                  });
+                for (std::size_t i = 0; i < k; ++i) kept[others[i].pair] = true;
             }
-            std::erase_if(pairs, [&](const auto& entry) { return !kept.contains(entry.first); });
+            std::size_t next = 0;
+            for (std::size_t i = 0; i < pairs.size(); ++i)
+                if (kept[i]) pairs[next++] = std::move(pairs[i]);
+            pairs.resize(next);
         }
         result_.report.co_appearance_pruned = before - pairs.size();
     }

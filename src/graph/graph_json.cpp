@@ -54,7 +54,7 @@ ordered_json relationship_json(const PropertyGraph& graph, PropertyGraph::Edge e
         break;
     case RelType::AffiliatedWith:
         out["evidence"] = relationship.evidence;
-        out["episodes"] = relationship.episodes;
+        out["episodes"] = graph.episode_ids(relationship);
         break;
     case RelType::Mentions:
         out["in_entity_list"] = relationship.in_entity_list;
@@ -66,7 +66,7 @@ ordered_json relationship_json(const PropertyGraph& graph, PropertyGraph::Edge e
     case RelType::CoAppearsWith:
     case RelType::AssociatedWith:
         out["weight"] = relationship.weight;
-        out["episodes"] = relationship.episodes;
+        out["episodes"] = graph.episode_ids(relationship);
         break;
     }
     return out;
@@ -183,6 +183,21 @@ Node read_node(const FieldReader& reader, const json& record, const std::string&
     return node;
 }
 
+// A relationship's episodes: ids of Episode nodes, kept in the file's order.
+std::vector<std::size_t> read_episodes(const FieldReader& reader, const json& record, const std::string& path,
+                                       const PropertyGraph& graph) {
+    const auto ids = reader.strings(record, "episodes", path);
+    std::vector<std::size_t> episodes;
+    episodes.reserve(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        const auto vertex = graph.find(ids[i]);
+        if (!vertex || graph.node(*vertex).label != NodeLabel::Episode)
+            reader.fail(path + "/episodes/" + std::to_string(i), "no Episode node has id '" + ids[i] + "'");
+        episodes.push_back(*vertex);
+    }
+    return episodes;
+}
+
 void read_relationship(const FieldReader& reader, const json& record, const std::string& path, PropertyGraph& graph) {
     reader.require_object(record, path);
     const auto type_name = reader.string(record, "type", path);
@@ -207,7 +222,7 @@ void read_relationship(const FieldReader& reader, const json& record, const std:
         break;
     case RelType::AffiliatedWith:
         relationship.evidence = reader.strings(record, "evidence", path);
-        relationship.episodes = reader.strings(record, "episodes", path);
+        relationship.episodes = read_episodes(reader, record, path, graph);
         break;
     case RelType::Mentions:
         relationship.in_entity_list = reader.boolean(record, "in_entity_list", path);
@@ -219,7 +234,7 @@ void read_relationship(const FieldReader& reader, const json& record, const std:
     case RelType::CoAppearsWith:
     case RelType::AssociatedWith:
         relationship.weight = reader.count(record, "weight", path);
-        relationship.episodes = reader.strings(record, "episodes", path);
+        relationship.episodes = read_episodes(reader, record, path, graph);
         break;
     }
     graph.add_relationship(from, to, std::move(relationship));
