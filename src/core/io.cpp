@@ -8,6 +8,7 @@
 #include <iterator>
 #include <sstream>
 #include <unistd.h>
+#include <vector>
 
 #include "castgraph/error.hpp"
 
@@ -53,7 +54,11 @@ void write_file_atomically(const std::string& path, const std::function<void(std
     const std::filesystem::path temporary =
         target.string() + ".tmp-" + std::to_string(static_cast<long>(::getpid()));
     {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        // Outputs run to gigabytes: write in large blocks, not the default 8 KB.
+        std::vector<char> buffer(std::size_t{1} << 20);
+        std::ofstream out;
+        out.rdbuf()->pubsetbuf(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        out.open(temporary, std::ios::binary | std::ios::trunc);
         if (!out) throw IoError(temporary.string() + ": cannot open for writing: " + std::strerror(errno));
         try {
             write(out);

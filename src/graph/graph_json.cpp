@@ -38,41 +38,74 @@ ordered_json node_json(const Node& node) {
     return out;
 }
 
-ordered_json relationship_json(const PropertyGraph& graph, PropertyGraph::Edge edge) {
-    const auto& relationship = graph.relationship(edge);
-    ordered_json out;
-    out["type"] = rel_type_name(relationship.type);
-    out["from"] = graph.node(boost::source(edge, graph.graph())).id;
-    out["to"] = graph.node(boost::target(edge, graph.graph())).id;
-    switch (relationship.type) {
-    case RelType::PartOf:
-    case RelType::Tagged:
-        break;
-    case RelType::GuestOn:
-    case RelType::Hosted:
-        out["evidence"] = relationship.evidence;
-        break;
-    case RelType::AffiliatedWith:
-        out["evidence"] = relationship.evidence;
-        out["episodes"] = graph.episode_ids(relationship);
-        break;
-    case RelType::Mentions:
-        out["in_entity_list"] = relationship.in_entity_list;
-        out["description"] = relationship.description;
-        out["timestamps_s"] = relationship.timestamps_s;
-        out["evidence"] = relationship.evidence;
-        out["count"] = relationship.count;
-        break;
-    case RelType::CoAppearsWith:
-    case RelType::AssociatedWith:
-        out["weight"] = relationship.weight;
-        out["episodes"] = graph.episode_ids(relationship);
-        break;
-    }
-    return out;
-}
-
 std::string dump(const ordered_json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+// Relationships are most of a graph file and mostly ids: each node's id is
+// escaped once, and a relationship line is put together from those pieces.
+// The bytes are those nlohmann's dump(-1) would give for the same object.
+class RelationshipWriter {
+public:
+    explicit RelationshipWriter(const PropertyGraph& graph) : graph_(graph), quoted_(graph.node_count()) {
+        for (std::size_t vertex = 0; vertex < quoted_.size(); ++vertex) quoted_[vertex] = dump(graph.node(vertex).id);
+    }
+
+    void append(PropertyGraph::Edge edge, std::string& line) const {
+        const auto& relationship = graph_.relationship(edge);
+        line += "{\"type\":\"";
+        line += rel_type_name(relationship.type);
+        line += "\",\"from\":";
+        line += quoted_[boost::source(edge, graph_.graph())];
+        line += ",\"to\":";
+        line += quoted_[boost::target(edge, graph_.graph())];
+        switch (relationship.type) {
+        case RelType::PartOf:
+        case RelType::Tagged:
+            break;
+        case RelType::GuestOn:
+        case RelType::Hosted:
+            field(line, "evidence", dump(relationship.evidence));
+            break;
+        case RelType::AffiliatedWith:
+            field(line, "evidence", dump(relationship.evidence));
+            episodes(line, relationship);
+            break;
+        case RelType::Mentions:
+            field(line, "in_entity_list", relationship.in_entity_list ? "true" : "false");
+            field(line, "description", dump(relationship.description));
+            field(line, "timestamps_s", dump(relationship.timestamps_s));
+            field(line, "evidence", dump(relationship.evidence));
+            field(line, "count", std::to_string(relationship.count));
+            break;
+        case RelType::CoAppearsWith:
+        case RelType::AssociatedWith:
+            field(line, "weight", std::to_string(relationship.weight));
+            episodes(line, relationship);
+            break;
+        }
+        line += '}';
+    }
+
+private:
+    static void field(std::string& line, std::string_view key, std::string_view value) {
+        line += ",\"";
+        line += key;
+        line += "\":";
+        line += value;
+    }
+
+    void episodes(std::string& line, const Relationship& relationship) const {
+        line += ",\"episodes\":[";
+        for (std::size_t i = 0; i < relationship.episodes.size(); ++i) {
+            if (i > 0) line += ',';
+            line += quoted_[relationship.episodes[i]];
+        }
+        line += ']';
+    }
+
+    const PropertyGraph& graph_;
+    std::vector<std::string> quoted_;  // by vertex
+};
+
 
 // Reads typed fields, naming the JSON pointer of anything wrong.
 class FieldReader {
@@ -270,11 +303,19 @@ void write_graph(const PropertyGraph& graph, std::ostream& out) {
         separator = ",\n";
     }
     out << "\n],\n\"relationships\":[";
+    const RelationshipWriter relationships(graph);
+    std::string chunk;
     separator = "\n";
     for (const auto edge : graph.relationships_in_order()) {
-        out << separator << dump(relationship_json(graph, edge));
+        chunk += separator;
+        relationships.append(edge, chunk);
         separator = ",\n";
+        if (chunk.size() >= (1U << 20)) {
+            out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+            chunk.clear();
+        }
     }
+    out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
     out << "\n],\n\"id_changes\":[";
     separator = "\n";
     for (const auto& change : graph.id_changes) {
