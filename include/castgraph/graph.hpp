@@ -13,6 +13,7 @@
 #include <boost/graph/adjacency_list.hpp>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -126,19 +127,30 @@ public:
     using Vertex = Graph::vertex_descriptor;
     using Edge = Graph::edge_descriptor;
 
+    PropertyGraph() = default;
+    PropertyGraph(const PropertyGraph& other)
+        : id_changes(other.id_changes), graph_(std::make_unique<Graph>(*other.graph_)), index_(other.index_) {}
+    PropertyGraph& operator=(const PropertyGraph& other) {
+        if (this != &other) *this = PropertyGraph(other);
+        return *this;
+    }
+    PropertyGraph(PropertyGraph&&) noexcept = default;
+    PropertyGraph& operator=(PropertyGraph&&) noexcept = default;
+    ~PropertyGraph() = default;
+
     // Adds a node; throws InputError when its id is already taken.
     Vertex add_node(Node node);
     // Adds a relationship; CO_APPEARS_WITH endpoints are put in id order.
     Edge add_relationship(Vertex from, Vertex to, Relationship relationship);
 
     [[nodiscard]] std::optional<Vertex> find(std::string_view id) const;
-    [[nodiscard]] const Node& node(Vertex vertex) const { return graph_[vertex]; }
-    [[nodiscard]] Node& node(Vertex vertex) { return graph_[vertex]; }
-    [[nodiscard]] const Relationship& relationship(Edge edge) const { return graph_[edge]; }
-    [[nodiscard]] Relationship& relationship(Edge edge) { return graph_[edge]; }
-    [[nodiscard]] const Graph& graph() const noexcept { return graph_; }
-    [[nodiscard]] std::size_t node_count() const noexcept { return boost::num_vertices(graph_); }
-    [[nodiscard]] std::size_t relationship_count() const noexcept { return boost::num_edges(graph_); }
+    [[nodiscard]] const Node& node(Vertex vertex) const { return (*graph_)[vertex]; }
+    [[nodiscard]] Node& node(Vertex vertex) { return (*graph_)[vertex]; }
+    [[nodiscard]] const Relationship& relationship(Edge edge) const { return (*graph_)[edge]; }
+    [[nodiscard]] Relationship& relationship(Edge edge) { return (*graph_)[edge]; }
+    [[nodiscard]] const Graph& graph() const noexcept { return *graph_; }
+    [[nodiscard]] std::size_t node_count() const noexcept { return boost::num_vertices(*graph_); }
+    [[nodiscard]] std::size_t relationship_count() const noexcept { return boost::num_edges(*graph_); }
 
     // Nodes sorted by id, and relationships sorted by (type, source id, target id):
     // the order every writer uses, so output never depends on insertion order.
@@ -151,7 +163,10 @@ public:
     std::vector<IdChange> id_changes;
 
 private:
-    Graph graph_;
+    // On the heap: Boost's adjacency_list has no move constructor, and copying a
+    // graph of millions of relationships to return it would cost seconds. A
+    // moved-from graph may only be assigned to or destroyed.
+    std::unique_ptr<Graph> graph_ = std::make_unique<Graph>();
     std::unordered_map<std::string, Vertex> index_;
 };
 

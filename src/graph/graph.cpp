@@ -41,14 +41,14 @@ bool is_entity_label(NodeLabel label) { return label <= NodeLabel::Other; }
 PropertyGraph::Vertex PropertyGraph::add_node(Node node) {
     if (index_.contains(node.id)) throw InputError("graph: node id '" + node.id + "' appears twice");
     std::string id = node.id;
-    const auto vertex = boost::add_vertex(std::move(node), graph_);
+    const auto vertex = boost::add_vertex(std::move(node), *graph_);
     index_.emplace(std::move(id), vertex);
     return vertex;
 }
 
 PropertyGraph::Edge PropertyGraph::add_relationship(Vertex from, Vertex to, Relationship relationship) {
-    if (relationship.type == RelType::CoAppearsWith && graph_[to].id < graph_[from].id) std::swap(from, to);
-    return boost::add_edge(from, to, std::move(relationship), graph_).first;
+    if (relationship.type == RelType::CoAppearsWith && (*graph_)[to].id < (*graph_)[from].id) std::swap(from, to);
+    return boost::add_edge(from, to, std::move(relationship), *graph_).first;
 }
 
 std::optional<PropertyGraph::Vertex> PropertyGraph::find(std::string_view id) const {
@@ -60,8 +60,8 @@ std::optional<PropertyGraph::Vertex> PropertyGraph::find(std::string_view id) co
 std::vector<PropertyGraph::Vertex> PropertyGraph::nodes_in_order() const {
     std::vector<Vertex> order;
     order.reserve(node_count());
-    for (const auto vertex : boost::make_iterator_range(boost::vertices(graph_))) order.push_back(vertex);
-    std::sort(order.begin(), order.end(), [&](Vertex a, Vertex b) { return graph_[a].id < graph_[b].id; });
+    for (const auto vertex : boost::make_iterator_range(boost::vertices(*graph_))) order.push_back(vertex);
+    std::sort(order.begin(), order.end(), [&](Vertex a, Vertex b) { return (*graph_)[a].id < (*graph_)[b].id; });
     return order;
 }
 
@@ -77,8 +77,8 @@ std::vector<PropertyGraph::Edge> PropertyGraph::relationships_in_order() const {
     };
     std::vector<Keyed> keyed;
     keyed.reserve(relationship_count());
-    for (const auto edge : boost::make_iterator_range(boost::edges(graph_)))
-        keyed.push_back({{graph_[edge].type, rank[boost::source(edge, graph_)], rank[boost::target(edge, graph_)]}, edge});
+    for (const auto edge : boost::make_iterator_range(boost::edges(*graph_)))
+        keyed.push_back({{(*graph_)[edge].type, rank[boost::source(edge, *graph_)], rank[boost::target(edge, *graph_)]}, edge});
     std::stable_sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) { return a.key < b.key; });
     std::vector<Edge> order;
     order.reserve(keyed.size());
@@ -89,7 +89,7 @@ std::vector<PropertyGraph::Edge> PropertyGraph::relationships_in_order() const {
 std::vector<std::string_view> PropertyGraph::episode_ids(const Relationship& relationship) const {
     std::vector<std::string_view> ids;
     ids.reserve(relationship.episodes.size());
-    for (const auto episode : relationship.episodes) ids.emplace_back(graph_[episode].id);
+    for (const auto episode : relationship.episodes) ids.emplace_back((*graph_)[episode].id);
     return ids;
 }
 
