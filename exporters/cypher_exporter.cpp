@@ -16,24 +16,24 @@ using Vertex = PropertyGraph::Vertex;
 using Edge = PropertyGraph::Edge;
 
 // A Cypher literal for one exported value: lists of scalars become Cypher lists,
-// a list of objects (sightings) stays JSON text.
-std::string literal(ValueType type, const std::string& text) {
+// structured values (sightings) stay JSON text.
+std::string literal(ValueType type, const Value& value) {
     switch (type) {
-    case ValueType::String: return cypher_string(text);
+    case ValueType::String:
+    case ValueType::Json: return cypher_string(value.text);
     case ValueType::Long:
-    case ValueType::Boolean: return text;
-    case ValueType::JsonList: {
-        const auto list = nlohmann::json::parse(text);
+    case ValueType::Boolean: return value.text;
+    case ValueType::StringList:
+    case ValueType::LongList: {
         std::string out = "[";
-        for (std::size_t i = 0; i < list.size(); ++i) {
-            if (list[i].is_object()) return cypher_string(text);
+        for (std::size_t i = 0; i < value.items.size(); ++i) {
             if (i) out += ", ";
-            out += list[i].is_string() ? cypher_string(list[i].get<std::string>()) : list[i].dump();
+            out += type == ValueType::StringList ? cypher_string(value.items[i]) : value.items[i];
         }
         return out + "]";
     }
     }
-    return cypher_string(text);
+    return cypher_string(value.text);
 }
 
 // {key: value, ...} of the values a format keeps; the label or type itself is not a property.
@@ -48,7 +48,7 @@ std::string properties(const std::vector<Value>& values, const std::vector<Colum
         first = false;
         out += cypher_identifier(column.name == "sightings" ? "sightings_json" : column.name);
         out += ": ";
-        out += literal(column.type, value.text);
+        out += literal(column.type, value);
     }
     return out + "}";
 }
@@ -68,11 +68,6 @@ public:
         out_ << "] AS row\n" << body << ";\n";
         rows_in_transaction_ += end - begin;
         if (!shell) rows_in_transaction_ = 0;
-    }
-
-    void batches(const std::vector<std::string>& rows, const std::string& body) {
-        for (std::size_t begin = 0; begin < rows.size(); begin += options_.cypher_batch_size)
-            statement(rows, begin, std::min(rows.size(), begin + options_.cypher_batch_size), body);
     }
 
     void commit() {
@@ -102,34 +97,48 @@ void CypherExporter::write(const PropertyGraph& graph, const ExportOptions& opti
             << cypher_identifier(name) << ") REQUIRE n.id IS UNIQUE;\n";
     }
 
+    // Rows are made one batch at a time, so memory stays flat however large the script.
     ScriptWriter script(out, options);
-    std::map<NodeLabel, std::vector<std::string>> node_rows;
-    for (const auto vertex : graph.nodes_in_order()) {
+    std::vector<std::string> batch;
+    const auto write_batches = [&](const auto& members, const auto& row_of, const std::string& body) {
+        for (std::size_t begin = 0; begin < members.size(); begin += options.cypher_batch_size) {
+            const auto end = std::min(members.size(), begin + options.cypher_batch_size);
+            batch.clear();
+            for (std::size_t i = begin; i < end; ++i) batch.push_back(row_of(members[i]));
+            script.statement(batch, 0, batch.size(), body);
+        }
+    };
+
+    std::map<NodeLabel, std::vector<Vertex>> nodes_by_label;
+    for (const auto vertex : graph.nodes_in_order()) nodes_by_label[graph.node(vertex).label].push_back(vertex);
+    const auto node_row = [&](Vertex vertex) {
         const auto& node = graph.node(vertex);
-        node_rows[node.label].push_back("{id: " + cypher_string(node.id) +
-                                        ", props: " + properties(node_values(node), node_columns()) + "}");
-    }
-    for (const auto& [label, rows] : node_rows) {
+        return "{id: " + cypher_string(node.id) + ", props: " + properties(node_values(node), node_columns()) + "}";
+    };
+    for (const auto& [label, vertices] : nodes_by_label) {
         const auto name = cypher_identifier(label_name(label));
         std::string body = "MERGE (n:" + name + " {id: row.id}) SET n += row.props";
         if (is_entity_label(label)) body += " SET n:Entity";
-        script.batches(rows, body);
+        write_batches(vertices, node_row, body);
     }
 
-    std::map<std::tuple<RelType, NodeLabel, NodeLabel>, std::vector<std::string>> relationship_rows;
-    for (const auto edge : graph.relationships_in_order()) {
-        const auto& from = graph.node(boost::source(edge, graph.graph()));
-        const auto& to = graph.node(boost::target(edge, graph.graph()));
-        const auto& relationship = graph.relationship(edge);
-        relationship_rows[{relationship.type, from.label, to.label}].push_back(
-            "{from: " + cypher_string(from.id) + ", to: " + cypher_string(to.id) +
-            ", props: " + properties(relationship_values(graph, relationship), relationship_columns()) + "}");
-    }
-    for (const auto& [key, rows] : relationship_rows) {
+    std::map<std::tuple<RelType, NodeLabel, NodeLabel>, std::vector<Edge>> relationships_by_kind;
+    for (const auto edge : graph.relationships_in_order())
+        relationships_by_kind[{graph.relationship(edge).type, graph.node(boost::source(edge, graph.graph())).label,
+                               graph.node(boost::target(edge, graph.graph())).label}]
+            .push_back(edge);
+    const RelationshipValues relationship_values(graph);
+    const auto relationship_row = [&](const Edge& edge) {
+        return "{from: " + cypher_string(graph.node(boost::source(edge, graph.graph())).id) +
+               ", to: " + cypher_string(graph.node(boost::target(edge, graph.graph())).id) +
+               ", props: " + properties(relationship_values(graph.relationship(edge)), relationship_columns()) + "}";
+    };
+    for (const auto& [key, edges] : relationships_by_kind) {
         const auto& [type, from_label, to_label] = key;
-        script.batches(rows, "MATCH (a:" + cypher_identifier(label_name(from_label)) + " {id: row.from})\nMATCH (b:" +
-                                 cypher_identifier(label_name(to_label)) + " {id: row.to})\nMERGE (a)-[r:" +
-                                 cypher_identifier(rel_type_name(type)) + "]->(b) SET r += row.props");
+        write_batches(edges, relationship_row,
+                      "MATCH (a:" + cypher_identifier(label_name(from_label)) + " {id: row.from})\nMATCH (b:" +
+                          cypher_identifier(label_name(to_label)) + " {id: row.to})\nMERGE (a)-[r:" +
+                          cypher_identifier(rel_type_name(type)) + "]->(b) SET r += row.props");
     }
     script.commit();
 }

@@ -20,7 +20,7 @@ std::string shape_of(NodeLabel label) {
 // written as it is. Every text value is therefore an escString, Graphviz's own
 // convention for labels: backslashes doubled.
 std::string dot_value(ValueType type, const std::string& text) {
-    return type == ValueType::String || type == ValueType::JsonList ? cgraph::label_text(text) : text;
+    return type == ValueType::Long || type == ValueType::Boolean ? text : cgraph::label_text(text);
 }
 
 }  // namespace
@@ -56,12 +56,13 @@ void DotExporter::write(const PropertyGraph& graph, const ExportOptions& /*optio
         cgraph::set(n, "shape", shape_of(node.label));
     }
     std::size_t index = 0;
+    const RelationshipValues relationship_values(graph);
     for (const auto edge : graph.relationships_in_order()) {
         const auto& relationship = graph.relationship(edge);
         auto* tail = agnode(g, const_cast<char*>(graph.node(boost::source(edge, graph.graph())).id.c_str()), 0);
         auto* head = agnode(g, const_cast<char*>(graph.node(boost::target(edge, graph.graph())).id.c_str()), 0);
         auto* e = cgraph::edge(g, tail, head, "e" + std::to_string(index++));
-        for (const auto& value : relationship_values(graph, relationship))
+        for (const auto& value : relationship_values(relationship))
             cgraph::set(e, std::string(edge_cols[value.column].name), dot_value(edge_cols[value.column].type, value.text));
         if (relationship.type == RelType::CoAppearsWith) cgraph::set(e, "dir", "none");
     }

@@ -93,7 +93,9 @@ const char* graphml_type(ValueType type) {
     case ValueType::Long: return "long";
     case ValueType::Boolean: return "boolean";
     case ValueType::String:
-    case ValueType::JsonList: return "string";
+    case ValueType::StringList:
+    case ValueType::LongList:
+    case ValueType::Json: return "string";
     }
     return "string";
 }
@@ -183,12 +185,13 @@ void GraphmlExporter::write(const PropertyGraph& graph, const ExportOptions& opt
     }
     const auto& edge_cols = relationship_columns();
     std::size_t index = 0;
+    const RelationshipValues relationship_values(graph);
     for (const auto edge : graph.relationships_in_order()) {
         xml.start("edge");
         xml.attribute("id", "e" + std::to_string(index++));
         xml.attribute("source", graph.node(boost::source(edge, graph.graph())).id);
         xml.attribute("target", graph.node(boost::target(edge, graph.graph())).id);
-        for (const auto& value : relationship_values(graph, graph.relationship(edge))) {
+        for (const auto& value : relationship_values(graph.relationship(edge))) {
             xml.start("data");
             xml.attribute("key", key_id("e_", edge_cols[value.column].name));
             xml.text(value.text);

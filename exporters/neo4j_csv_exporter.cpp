@@ -32,20 +32,19 @@ std::string header(const Column& column) {
     case ValueType::String: return name;
     case ValueType::Long: return name + ":long";
     case ValueType::Boolean: return name + ":boolean";
-    case ValueType::JsonList:
-        if (column.name == "sightings") return name;  // objects: JSON text
-        return name + (column.name == "timestamps_s" ? ":long[]" : ":string[]");
+    case ValueType::Json: return name;  // objects: JSON text
+    case ValueType::StringList: return name + ":string[]";
+    case ValueType::LongList: return name + ":long[]";
     }
     return name;
 }
 
-std::string cell(const Column& column, const std::string& text) {
-    if (column.type != ValueType::JsonList || column.name == "sightings") return csv_field(text);
+std::string cell(const Column& column, const Value& value) {
+    if (column.type != ValueType::StringList && column.type != ValueType::LongList) return csv_field(value.text);
     std::string joined;
-    const auto list = nlohmann::json::parse(text);
-    for (std::size_t i = 0; i < list.size(); ++i) {
+    for (std::size_t i = 0; i < value.items.size(); ++i) {
         if (i) joined += kArrayDelimiter;
-        auto element = list[i].is_string() ? list[i].get<std::string>() : list[i].dump();
+        auto element = value.items[i];
         for (auto& c : element)
             if (c == kArrayDelimiter[0]) c = ' ';
         joined += element;
@@ -74,7 +73,7 @@ void write_row(std::ostream& out, std::string prefix, const std::vector<Value>& 
     for (const auto column : used) {
         out << ',';
         while (next < values.size() && values[next].column < column) ++next;
-        if (next < values.size() && values[next].column == column) out << cell(columns[column], values[next].text);
+        if (next < values.size() && values[next].column == column) out << cell(columns[column], values[next]);
     }
     out << '\n';
 }
@@ -115,7 +114,8 @@ void Neo4jCsvExporter::write_files(const PropertyGraph& graph, const ExportOptio
     for (const auto& entry : relationships) {
         const auto type = entry.first;
         const auto& edges = entry.second;
-        const auto values_of = [&](const Edge& e) { return relationship_values(graph, graph.relationship(e)); };
+        const RelationshipValues relationship_values(graph);
+        const auto values_of = [&](const Edge& e) { return relationship_values(graph.relationship(e)); };
         const auto used = used_columns(edges, values_of, edge_cols);
         const auto file = "relationships_" + std::string(rel_type_name(type)) + ".csv";
         sink.write_file(file, [&](std::ostream& out) {

@@ -3,7 +3,7 @@
 // types and text of every exported value, so the formats agree.
 //
 // Lists (aliases, evidence, episodes, timestamps_s, sightings, ...) become JSON
-// array text; booleans "true"/"false"; integers decimal. An absent value
+// array text, and scalar lists also keep their elements; booleans "true"/"false"; integers decimal. An absent value
 // (duration_s unknown, a field another label uses) and an empty text are left
 // out, never written as an empty string or 0.
 #pragma once
@@ -16,7 +16,8 @@
 
 namespace castgraph {
 
-enum class ValueType { String, Long, Boolean, JsonList };
+// StringList and LongList are lists of scalars; Json is structured text (sightings).
+enum class ValueType { String, Long, Boolean, StringList, LongList, Json };
 
 struct Column {
     std::string_view name;
@@ -25,7 +26,8 @@ struct Column {
 
 struct Value {
     std::size_t column = 0;  // index into node_columns() or relationship_columns()
-    std::string text;
+    std::string text;        // lists as JSON array text
+    std::vector<std::string> items = {};  // a list's elements as plain text (strings unquoted)
 };
 
 // Every column a node or relationship can have, in a fixed order. Nodes: kind
@@ -35,7 +37,18 @@ const std::vector<Column>& node_columns();
 const std::vector<Column>& relationship_columns();
 
 std::vector<Value> node_values(const Node& node);
-std::vector<Value> relationship_values(const PropertyGraph& graph, const Relationship& relationship);
+
+// The values of a graph's relationships. Made once per export: episode lists,
+// most of the text of a large graph, are put together from ids escaped once.
+class RelationshipValues {
+public:
+    explicit RelationshipValues(const PropertyGraph& graph);
+    std::vector<Value> operator()(const Relationship& relationship) const;
+
+private:
+    const PropertyGraph& graph_;
+    std::vector<std::string> quoted_ids_;  // by vertex, as JSON strings
+};
 
 // Fill colour of a node label in every drawing ("#4e79a7"), so GraphML for yEd,
 // DOT and rendered diagrams agree.

@@ -8,6 +8,7 @@
 #include "castgraph/ingest.hpp"
 #include "castgraph/io.hpp"
 #include "castgraph/log.hpp"
+#include "castgraph/parallel.hpp"
 #include "castgraph/resolution_report.hpp"
 #include "export_options.hpp"
 #include "progress.hpp"
@@ -86,14 +87,24 @@ int BuildCommand::run(const GlobalOptions& global) {
                              std::to_string(max_co_appearance) + "; its CO_APPEARS_WITH pairs are left out",
                          "co-appearance pairs"});
 
-    progress.stage("write", "writing " + output + " (" + std::to_string(built.graph.node_count()) + " nodes, " +
-                   std::to_string(built.graph.relationship_count()) + " relationships)");
-    write_file_atomically(output, [&](std::ostream& out) { write_graph(built.graph, out); });
     for (const auto& format : export_formats) find_exporter(format);  // all known before any is written
-    for (const auto& format : export_formats) {
-        progress.stage("export " + format, "exporting " + format);
-        export_to(find_exporter(format), built.graph, export_options, prefix + std::string(find_exporter(format).extension()));
-    }
+    progress.stage("write", "writing " + output + (export_formats.empty() ? "" : " and " + std::to_string(export_formats.size()) + " exports") +
+                   " (" + std::to_string(built.graph.node_count()) + " nodes, " +
+                   std::to_string(built.graph.relationship_count()) + " relationships)");
+    // The graph file and the exports only read the graph: they are written side by side.
+    std::vector<std::pair<std::string, std::function<void()>>> writers;
+    writers.emplace_back("graph file", [&] { write_file_atomically(output, [&](std::ostream& out) { write_graph(built.graph, out); }); });
+    for (const auto& format : export_formats)
+        writers.emplace_back("export " + format, [&, format] {
+            export_to(find_exporter(format), built.graph, export_options, prefix + std::string(find_exporter(format).extension()));
+        });
+    std::vector<TaskTiming> timings(writers.size());
+    std::vector<std::function<void()>> tasks;
+    for (std::size_t i = 0; i < writers.size(); ++i)
+        tasks.emplace_back([&, i] { timings[i] = timed(writers[i].second); });
+    run_in_parallel(tasks);
+    for (std::size_t i = 0; i < writers.size(); ++i)
+        progress.add_timing(writers[i].first, timings[i].wall_seconds, timings[i].cpu_seconds);
     if (!report.empty()) {
         rename_resolution_ids(resolution, built.report.renamed_ids);
         write_file_atomically(report, [&](std::ostream& out) { write_resolution_report(resolution, out); });

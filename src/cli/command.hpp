@@ -16,6 +16,7 @@ struct GlobalOptions {
     int verbosity = 0;  // -v (repeatable)
     bool quiet = false;  // -q
     bool strict = false;  // --strict: the first input problem is fatal
+    std::size_t threads = 0;  // --threads: 0 means one per core
 };
 
 class Command {

@@ -6,6 +6,7 @@
 
 #include "castgraph/error.hpp"
 #include "castgraph/log.hpp"
+#include "castgraph/parallel.hpp"
 #include "command.hpp"
 
 int main(int argc, char** argv) {
@@ -17,6 +18,10 @@ int main(int argc, char** argv) {
     app.add_flag("-v,--verbose", global.verbosity, "More detail on standard error (repeat for debug)");
     app.add_flag("-q,--quiet", global.quiet, "Only errors on standard error");
     app.add_flag("--strict", global.strict, "Make the first input problem fatal (exit 1)");
+    app.add_option("-j,--threads", global.threads,
+                   "Threads for parsing and writing (default 0: one per core); the output is the same for any number")
+        ->check(CLI::Range(std::size_t{0}, std::size_t{256}))
+        ->capture_default_str();
     app.require_subcommand(1);
     app.fallthrough();
 
@@ -35,6 +40,7 @@ int main(int argc, char** argv) {
         return status == 0 ? 0 : 2;
     }
 
+    set_thread_count(global.threads);
     auto& log = logger();
     if (global.quiet)
         log.set_level(spdlog::level::err);

@@ -3,8 +3,26 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <ctime>
 
 namespace castgraph::cli {
+
+namespace {
+
+double thread_cpu_seconds() {
+    timespec now{};
+    ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) / 1e9;
+}
+
+}  // namespace
+
+TaskTiming timed(const std::function<void()>& work) {
+    const auto wall = std::chrono::steady_clock::now();
+    const auto cpu = thread_cpu_seconds();
+    work();
+    return {std::chrono::duration<double>(std::chrono::steady_clock::now() - wall).count(), thread_cpu_seconds() - cpu};
+}
 
 Progress::Progress(bool quiet) : enabled_(!quiet && ::isatty(STDERR_FILENO) == 1), start_(std::chrono::steady_clock::now()) {}
 
@@ -19,7 +37,15 @@ void Progress::close_stage() {
     char buffer[128];
     std::snprintf(buffer, sizeof buffer, "%s %.3f/%.3f s", current_.c_str(), wall, cpu);
     timings_.emplace_back(buffer);
+    timings_.insert(timings_.end(), pending_.begin(), pending_.end());
+    pending_.clear();
     current_.clear();
+}
+
+void Progress::add_timing(const std::string& name, double wall_seconds, double cpu_seconds) {
+    char buffer[160];
+    std::snprintf(buffer, sizeof buffer, "%s %.3f/%.3f s", name.c_str(), wall_seconds, cpu_seconds);
+    pending_.emplace_back(buffer);
 }
 
 std::string Progress::timings() {

@@ -70,7 +70,7 @@ TEST(ExportValues, ListsJsonBooleansAndAbsentValues) {
     EXPECT_FALSE(values.contains("summary")) << "empty text is absent";
     const auto edges = graph.relationships_in_order();
     std::map<std::string, std::string> rel;
-    for (const auto& value : relationship_values(graph, graph.relationship(edges.back())))
+    for (const auto& value : RelationshipValues(graph)(graph.relationship(edges.back())))
         rel[std::string(relationship_columns()[value.column].name)] = value.text;
     EXPECT_EQ(rel.at("type"), "CO_APPEARS_WITH");
     EXPECT_EQ(rel.at("undirected"), "true");

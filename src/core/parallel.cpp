@@ -1,0 +1,46 @@
+#include "castgraph/parallel.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <thread>
+
+namespace castgraph {
+namespace {
+
+std::atomic<std::size_t> configured_threads{0};
+
+}  // namespace
+
+void set_thread_count(std::size_t threads) { configured_threads = threads; }
+
+std::size_t thread_count() {
+    if (const auto configured = configured_threads.load(); configured > 0) return configured;
+    return std::max(1U, std::thread::hardware_concurrency());
+}
+
+void run_in_parallel(const std::vector<std::function<void()>>& tasks) {
+    std::vector<std::exception_ptr> failures(tasks.size());
+    std::atomic<std::size_t> next{0};
+    const auto work = [&] {
+        for (auto task = next++; task < tasks.size(); task = next++) {
+            try {
+                tasks[task]();
+            } catch (...) {
+                failures[task] = std::current_exception();
+            }
+        }
+    };
+    const auto threads = std::min(thread_count(), tasks.size());
+    if (threads <= 1) {
+        work();
+    } else {
+        std::vector<std::jthread> helpers;
+        for (std::size_t i = 1; i < threads; ++i) helpers.emplace_back(work);
+        work();
+    }  // helpers join here
+    for (const auto& failure : failures)
+        if (failure) std::rethrow_exception(failure);
+}
+
+}  // namespace castgraph
