@@ -19,6 +19,16 @@ bool allowed_in_xml(utf8proc_int32_t c) {
            (c >= 0x10000 && c <= 0x10FFFF);
 }
 
+// True when every byte is printable ASCII, tab or a line break: nearly all text,
+// which then needs no decoding.
+bool plain_ascii(std::string_view text) {
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte >= 0x80 || (byte < 0x20 && byte != 0x9 && byte != 0xA && byte != 0xD) || byte == 0x7F) return false;
+    }
+    return true;
+}
+
 std::string xml_safe(std::string_view text) {
     std::string out;
     out.reserve(text.size());
@@ -72,9 +82,13 @@ public:
     void start(const char* element) { check(xmlTextWriterStartElement(writer_, x(element))); }
     void end() { check(xmlTextWriterEndElement(writer_)); }
     void attribute(const char* name, const std::string& value) {
-        check(xmlTextWriterWriteAttribute(writer_, x(name), x(xml_safe(value))));
+        if (plain_ascii(value)) check(xmlTextWriterWriteAttribute(writer_, x(name), x(value)));
+        else check(xmlTextWriterWriteAttribute(writer_, x(name), x(xml_safe(value))));
     }
-    void text(const std::string& value) { check(xmlTextWriterWriteString(writer_, x(xml_safe(value)))); }
+    void text(const std::string& value) {
+        if (plain_ascii(value)) check(xmlTextWriterWriteString(writer_, x(value)));
+        else check(xmlTextWriterWriteString(writer_, x(xml_safe(value))));
+    }
     void element(const char* name, const std::string& value) {
         start(name);
         text(value);

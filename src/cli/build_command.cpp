@@ -11,6 +11,7 @@
 #include "castgraph/parallel.hpp"
 #include "castgraph/resolution_report.hpp"
 #include "export_options.hpp"
+#include "keep_until_exit.hpp"
 #include "progress.hpp"
 #include "resolve_options.hpp"
 #include "run_summary.hpp"
@@ -71,7 +72,7 @@ int BuildCommand::run(const GlobalOptions& global) {
         auto more = read_episodes(inputs[i], problems);
         read.insert(read.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
     }
-    const auto episodes = deduplicate_episodes(std::move(read), problems);
+    auto episodes = deduplicate_episodes(std::move(read), problems);
     progress.stage("resolve", "resolving the entities of " + std::to_string(episodes.size()) + " episodes");
     auto resolution = resolve_entities(episodes, options);
     progress.stage("graph", "building the graph of " + std::to_string(resolution.entities.size()) + " entities");
@@ -131,6 +132,9 @@ int BuildCommand::run(const GlobalOptions& global) {
                            std::to_string(built.report.title_only_people + built.report.title_only_organizations) +
                            " seen only in titles; " + std::to_string(built.graph.node_count()) + " nodes, " +
                            std::to_string(built.graph.relationship_count()) + " relationships");
+    keep_until_exit(std::move(built));
+    keep_until_exit(std::move(resolution));
+    keep_until_exit(std::move(episodes));
     return 0;
 }
 
