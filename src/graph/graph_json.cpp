@@ -325,45 +325,112 @@ void write_graph(const PropertyGraph& graph, std::ostream& out) {
     out << "\n]}\n";
 }
 
+namespace {
+
+// Reads the records of a graph file as the parser completes each one and drops
+// it from the document at once: memory holds the graph, never the whole file's
+// JSON tree as well (several times the file's size). That needs the order
+// castgraph writes (format, version, nodes, relationships); records that come
+// earlier than that (JSON does not order keys) are kept and read at the end.
+class GraphFileReader {
+public:
+    explicit GraphFileReader(const std::string& source) : reader_(source) {}
+
+    template <typename Input>
+    PropertyGraph read(Input&& input) {
+        const json::parser_callback_t callback = [this](int depth, json::parse_event_t event, json& parsed) {
+            return on_event(depth, event, parsed);
+        };
+        auto document = json::parse(std::forward<Input>(input), callback);
+        reader_.require_object(document, "");
+        check_header(document);
+        const auto& nodes = reader_.array(document, "nodes", "");
+        for (std::size_t i = 0; i < nodes.size(); ++i) read_node_record(nodes[i], i);
+        const auto& relationships = reader_.array(document, "relationships", "");
+        for (std::size_t i = 0; i < relationships.size(); ++i)
+            read_relationship(reader_, relationships[i], "/relationships/" + std::to_string(i), graph_);
+        if (document.contains("id_changes")) {
+            const auto& changes = reader_.array(document, "id_changes", "");
+            for (std::size_t i = 0; i < changes.size(); ++i) read_id_change(changes[i], i);
+        }
+        std::sort(graph_.id_changes.begin(), graph_.id_changes.end(),
+                  [](const IdChange& a, const IdChange& b) { return a.old_id < b.old_id; });
+        return std::move(graph_);
+    }
+
+private:
+    bool on_event(int depth, json::parse_event_t event, json& parsed) {
+        using Event = json::parse_event_t;
+        if (depth == 1 && event == Event::key) {
+            section_ = parsed.get<std::string>();
+            index_ = 0;
+            const bool header_known = header_.contains("format") && header_.contains("version");
+            streaming_ = header_known && (section_ == "nodes" || (section_ == "relationships" && nodes_done_) ||
+                                          section_ == "id_changes");
+            if (streaming_) check_header(header_);
+            return true;
+        }
+        if (depth == 1 && event == Event::value && (section_ == "format" || section_ == "version")) {
+            header_[section_] = parsed;
+            return true;
+        }
+        // The arrays stay, empty of the records already taken.
+        if (depth == 1 && event == Event::array_end && section_ == "nodes" && streaming_) nodes_done_ = true;
+        const bool record_end = depth == 2 && (event == Event::object_end || event == Event::array_end || event == Event::value);
+        if (!record_end || !streaming_) return true;
+        if (section_ == "nodes") read_node_record(parsed, index_++);
+        else if (section_ == "relationships")
+            read_relationship(reader_, parsed, "/relationships/" + std::to_string(index_++), graph_);
+        else read_id_change(parsed, index_++);
+        return false;
+    }
+
+    void read_node_record(const json& record, std::size_t index) {
+        const auto path = "/nodes/" + std::to_string(index);
+        auto node = read_node(reader_, record, path);
+        if (graph_.find(node.id)) reader_.fail(path + "/id", "node id '" + node.id + "' appears twice");
+        graph_.add_node(std::move(node));
+    }
+
+    void read_id_change(const json& record, std::size_t index) {
+        const auto path = "/id_changes/" + std::to_string(index);
+        reader_.require_object(record, path);
+        graph_.id_changes.push_back({reader_.string(record, "old_id", path), reader_.string(record, "new_id", path)});
+    }
+
+    // Format and version are checked before the first record is read, so another
+    // kind of file is named as such, not by its first odd-looking record.
+    void check_header(const json& header) {
+        if (header_checked_) return;
+        if (!header.contains("format") || header["format"] != kGraphFormat)
+            reader_.fail("/format", "not a castgraph graph file (expected format \"" + std::string(kGraphFormat) + "\")");
+        if (reader_.count(header, "version", "") != kGraphFormatVersion)
+            reader_.fail("/version", "unsupported version (this castgraph reads version " +
+                                         std::to_string(kGraphFormatVersion) + ")");
+        header_checked_ = true;
+    }
+
+    FieldReader reader_;
+    PropertyGraph graph_;
+    json header_ = json::object();
+    std::string section_;
+    std::size_t index_ = 0;
+    bool streaming_ = false;  // the current section's records are read as they come
+    bool header_checked_ = false;
+    bool nodes_done_ = false;
+};
+
+}  // namespace
+
 PropertyGraph read_graph(std::string_view text, const std::string& source) {
-    json document;
     try {
-        document = json::parse(text.begin(), text.end());
+        return GraphFileReader(source).read(text);
     } catch (const json::parse_error& error) {
         throw InputError(source + ":" + line_and_column(text, error.byte == 0 ? 0 : error.byte - 1) +
                          ": not a graph file: malformed JSON");
     } catch (const json::exception& error) {  // a number out of range ("1e400") has no position
         throw InputError(source + ": not a graph file: " + error.what());
     }
-    const FieldReader reader(source);
-    reader.require_object(document, "");
-    if (!document.contains("format") || document["format"] != kGraphFormat)
-        reader.fail("/format", "not a castgraph graph file (expected format \"" + std::string(kGraphFormat) + "\")");
-    if (reader.count(document, "version", "") != kGraphFormatVersion)
-        reader.fail("/version", "unsupported version (this castgraph reads version " +
-                                    std::to_string(kGraphFormatVersion) + ")");
-    PropertyGraph graph;
-    const auto& nodes = reader.array(document, "nodes", "");
-    for (std::size_t i = 0; i < nodes.size(); ++i) {
-        const auto path = "/nodes/" + std::to_string(i);
-        auto node = read_node(reader, nodes[i], path);
-        if (graph.find(node.id)) reader.fail(path + "/id", "node id '" + node.id + "' appears twice");
-        graph.add_node(std::move(node));
-    }
-    const auto& relationships = reader.array(document, "relationships", "");
-    for (std::size_t i = 0; i < relationships.size(); ++i)
-        read_relationship(reader, relationships[i], "/relationships/" + std::to_string(i), graph);
-    if (document.contains("id_changes")) {
-        const auto& changes = reader.array(document, "id_changes", "");
-        for (std::size_t i = 0; i < changes.size(); ++i) {
-            const auto path = "/id_changes/" + std::to_string(i);
-            reader.require_object(changes[i], path);
-            graph.id_changes.push_back({reader.string(changes[i], "old_id", path), reader.string(changes[i], "new_id", path)});
-        }
-        std::sort(graph.id_changes.begin(), graph.id_changes.end(),
-                  [](const IdChange& a, const IdChange& b) { return a.old_id < b.old_id; });
-    }
-    return graph;
 }
 
 PropertyGraph load_graph(const std::string& path) { return read_graph(read_file(path), path); }

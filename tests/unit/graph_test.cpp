@@ -1,6 +1,7 @@
 #include "castgraph/graph_builder.hpp"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <random>
@@ -351,6 +352,17 @@ TEST(GraphFile, RoundTripsByteForByte) {
     EXPECT_EQ(reread.node(*reread.find("organization:github")), graph.node(*graph.find("organization:github")));
 }
 
+// Records are taken as the parser completes them; a file whose relationships come
+// before its nodes (JSON does not order keys) still reads the same.
+TEST(GraphFile, KeyOrderDoesNotMatter) {
+    const auto episode = make({.title = "One", .items = {{"Zed", "Software", ""}, {"MCP", "Concept", ""}}, .tags = {"AI"}});
+    const auto bytes = graph_bytes(build({episode}).graph);
+    const auto parsed = nlohmann::ordered_json::parse(bytes);
+    nlohmann::ordered_json reordered;
+    for (const auto* key : {"relationships", "id_changes", "nodes", "version", "format"}) reordered[key] = parsed[key];
+    EXPECT_EQ(graph_bytes(read_graph(reordered.dump(2), "reordered.json")), bytes);
+}
+
 TEST(GraphFile, BadFilesAreNamedWithWhereAndWhat) {
     const auto episode = make({.title = "One", .items = {{"Zed", "Software", ""}}, .tags = {"AI"}});
     const auto bytes = graph_bytes(build({episode}).graph);
@@ -374,6 +386,8 @@ TEST(GraphFile, BadFilesAreNamedWithWhereAndWhat) {
         {replaced("\"weight\":1,\"episodes\":[\"", "\"weight\":1,\"episodes\":[\"software:zed\",\""),
          "/episodes/0: no Episode node has id 'software:zed'"},
         {replaced("\"episode_count\":1", "\"episode_count\":-1"), "/episode_count: expected a non-negative integer"},
+        {"{\"format\":\"castgraph-graph\",\"version\":1,\"nodes\":5,\"relationships\":[]}", "g.json: /nodes: expected an array"},
+        {"{\"format\":\"castgraph-graph\",\"version\":1,\"nodes\":[]}", "g.json: /relationships: missing"},
     };
     for (const auto& row : rows) {
         try {
