@@ -25,6 +25,9 @@ struct RenderOptions {
     std::string format = "svg";   // svg | png | pdf | dot (the view, not laid out)
     std::string engine;           // empty: neato or sfdp by size
     std::size_t neato_limit = 300;
+    // Views of a large graph keep the nodes that matter most: people by episodes
+    // (guests, hosts), nodes by relationships (full); 0 keeps all. Not ego views.
+    std::size_t max_nodes = 200;
 };
 
 // The view as a small graph of its own, before layout.
@@ -34,6 +37,7 @@ struct ViewNode {
     std::string color;
     std::string shape = "ellipse";
     double font_size = 12.0;
+    std::size_t weight = 0;  // episodes or relationships: what ranks it when a view is cut down
 };
 struct ViewEdge {
     std::size_t from = 0;  // indexes into nodes
@@ -44,6 +48,7 @@ struct ViewEdge {
 };
 struct View {
     std::string title;
+    std::size_t nodes_before_limit = 0;  // set when max_nodes cut the view down
     bool directed = false;
     std::vector<ViewNode> nodes;
     std::vector<ViewEdge> edges;
@@ -51,7 +56,10 @@ struct View {
 
 // Builds a view; throws UsageError for an unknown view and NotFoundError for an
 // ego NAME that matches nothing (naming the closest names) or several entities.
-View make_view(const PropertyGraph& graph, const std::string& view);
+// Above max_nodes (0: no limit), guests, hosts and full views keep the
+// max_nodes heaviest nodes (ties by id) and the edges among them, and say so
+// in their title.
+View make_view(const PropertyGraph& graph, const std::string& view, std::size_t max_nodes = 0);
 
 // Lays the view out and renders it. Throws UsageError for an unknown format.
 void render_view(const View& view, const RenderOptions& options, std::ostream& out);

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <map>
+#include <optional>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -82,6 +83,7 @@ View guests_view(const PropertyGraph& graph) {
         node.label = graph.node(person).name;
         node.color = std::string(guest && host ? kBothColor : host ? kHostColor : kGuestColor);
         node.font_size = font_size_for(guest + host);
+        node.weight = guest + host;
         return node;
     });
     std::map<std::pair<std::size_t, std::size_t>, std::uint32_t> shared;
@@ -119,8 +121,8 @@ View hosts_view(const PropertyGraph& graph) {
         const bool host = seen.host_of.contains(person);
         const bool guest = seen.guest_of.contains(person);
         node.color = std::string(guest && host ? kBothColor : host ? kHostColor : kGuestColor);
-        node.font_size = font_size_for((host ? seen.host_of.at(person).size() : 0) +
-                                       (guest ? seen.guest_of.at(person).size() : 0));
+        node.weight = (host ? seen.host_of.at(person).size() : 0) + (guest ? seen.guest_of.at(person).size() : 0);
+        node.font_size = font_size_for(node.weight);
         return node;
     });
     for (const auto& [pair, weight] : hosted)
@@ -151,8 +153,43 @@ View full_view(const PropertyGraph& graph) {
     for_each_edge(graph, [&](Vertex from, Vertex to, const Relationship& relationship) {
         view.edges.push_back({index.at(from), index.at(to), std::max<std::uint32_t>(1, relationship.weight), "",
                               relationship.type != RelType::CoAppearsWith});
+        ++view.nodes[index.at(from)].weight;
+        ++view.nodes[index.at(to)].weight;
     });
     return view;
+}
+
+// Cuts a view down to its max_nodes heaviest nodes (ties by id) and the edges
+// among them: thousands of people make a hairball that takes minutes to lay out
+// and shows nothing.
+void keep_heaviest(View& view, std::size_t max_nodes, const std::string& what) {
+    if (max_nodes == 0 || view.nodes.size() <= max_nodes) return;
+    std::vector<std::size_t> order(view.nodes.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const auto& x = view.nodes[a];
+        const auto& y = view.nodes[b];
+        return x.weight != y.weight ? x.weight > y.weight : x.id < y.id;
+    });
+    order.resize(max_nodes);
+    std::sort(order.begin(), order.end());  // keep the view's node order
+    std::vector<std::optional<std::size_t>> new_index(view.nodes.size());
+    std::vector<ViewNode> kept;
+    for (const auto i : order) {
+        new_index[i] = kept.size();
+        kept.push_back(std::move(view.nodes[i]));
+    }
+    std::vector<ViewEdge> edges;
+    for (auto& edge : view.edges) {
+        if (!new_index[edge.from] || !new_index[edge.to]) continue;
+        edge.from = *new_index[edge.from];
+        edge.to = *new_index[edge.to];
+        edges.push_back(std::move(edge));
+    }
+    view.nodes_before_limit = view.nodes.size();
+    view.title += "\nthe " + std::to_string(max_nodes) + " of " + std::to_string(view.nodes.size()) + " " + what;
+    view.nodes = std::move(kept);
+    view.edges = std::move(edges);
 }
 
 // Edge text in the ego view: what ties the entity to an episode, and when; a
@@ -266,10 +303,14 @@ struct ContextCloser {
 
 }  // namespace
 
-View make_view(const PropertyGraph& graph, const std::string& view) {
-    if (view == "guests") return guests_view(graph);
-    if (view == "hosts") return hosts_view(graph);
-    if (view == "full") return full_view(graph);
+View make_view(const PropertyGraph& graph, const std::string& view, std::size_t max_nodes) {
+    const auto limited = [&](View made, const std::string& what) {
+        keep_heaviest(made, max_nodes, what);
+        return made;
+    };
+    if (view == "guests") return limited(guests_view(graph), "people with the most episodes");
+    if (view == "hosts") return limited(hosts_view(graph), "people with the most episodes");
+    if (view == "full") return limited(full_view(graph), "nodes with the most relationships");
     if (view.rfind("ego:", 0) == 0 && view.size() > 4) return ego_view(graph, view.substr(4));
     throw UsageError("unknown view '" + view + "', choose guests, hosts, full or ego:NAME");
 }

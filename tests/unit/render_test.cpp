@@ -47,6 +47,20 @@ TEST(RenderViews, GuestNetworkJoinsPeopleOfOneEpisode) {
     for (const auto& edge : view.edges) EXPECT_EQ(edge.weight, 1u);
 }
 
+TEST(RenderViews, MaxNodesKeepsThePeopleWithTheMostEpisodes) {
+    const auto view = make_view(people_graph(), "guests", 2);
+    ASSERT_EQ(view.nodes.size(), 2u);
+    EXPECT_EQ(view.nodes[0].label, "Ann");  // one episode, like Host, but the smaller id
+    EXPECT_EQ(view.nodes[1].label, "Bob");  // two episodes
+    ASSERT_EQ(view.edges.size(), 1u);
+    EXPECT_EQ(view.edges[0].from, 0u);
+    EXPECT_EQ(view.edges[0].to, 1u);
+    EXPECT_EQ(view.nodes_before_limit, 3u);
+    EXPECT_NE(view.title.find("the 2 of 3 people with the most episodes"), std::string::npos) << view.title;
+    EXPECT_EQ(make_view(people_graph(), "guests", 3).nodes_before_limit, 0u) << "no cut at the limit";
+    EXPECT_EQ(make_view(people_graph(), "full", 2).nodes.size(), 2u);
+}
+
 TEST(RenderViews, HostsViewPointsFromHostToGuests) {
     const auto view = make_view(people_graph(), "hosts");
     EXPECT_EQ(view.nodes.size(), 3u);
