@@ -2,7 +2,10 @@
 
 #include "castgraph/graph_json.hpp"
 #include "castgraph/io.hpp"
+#include "castgraph/log.hpp"
 #include "export_options.hpp"
+#include "keep_until_exit.hpp"
+#include "progress.hpp"
 
 namespace castgraph::cli {
 
@@ -16,10 +19,15 @@ void ExportCommand::setup(CLI::App& app) {
     add_export_options(app, options);
 }
 
-int ExportCommand::run(const GlobalOptions& /*global*/) {
+int ExportCommand::run(const GlobalOptions& global) {
     const auto& exporter = find_exporter(format);
-    const auto loaded = load_graph(graph);
+    Progress progress(global.quiet);
+    progress.stage("load", "reading " + graph);
+    auto loaded = load_graph(graph);
+    progress.stage("write", "writing " + output + " (" + format + ")");
     export_to(exporter, loaded, options, output);
+    logger().info("export: stage times (wall/CPU): {}", progress.timings());
+    keep_until_exit(std::move(loaded));
     return 0;
 }
 
