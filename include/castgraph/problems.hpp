@@ -32,7 +32,10 @@ struct Problem {
 
 class ProblemLog {
 public:
-    explicit ProblemLog(bool strict = false) : strict_(strict) {}
+    // echo: write each problem as a warning when it is reported. A log filled on a
+    // helper thread does not echo; merging it into one that does writes its problems
+    // then, in order.
+    explicit ProblemLog(bool strict = false, bool echo = true) : strict_(strict), echo_(echo) {}
 
     // Records a problem and logs it as a warning; throws InputError in strict mode.
     void report(Problem problem);
@@ -47,10 +50,12 @@ public:
     // "2 skipped: 1 chapter (invalid-timestamp), 1 line (stray-line)".
     [[nodiscard]] std::string summary() const;
 
+    // Reports another log's problems after this one's, as if reported here.
     void merge(const ProblemLog& other);
 
 private:
     bool strict_;
+    bool echo_;
     std::vector<Problem> problems_;
 };
 

@@ -22,7 +22,7 @@ std::string Problem::to_string() const {
 
 void ProblemLog::report(Problem problem) {
     if (strict_) throw InputError(problem.to_string());
-    logger().warn("{}", problem.to_string());
+    if (echo_) logger().warn("{}", problem.to_string());
     problems_.push_back(std::move(problem));
 }
 
@@ -63,7 +63,7 @@ std::string ProblemLog::summary() const {
 }
 
 void ProblemLog::merge(const ProblemLog& other) {
-    problems_.insert(problems_.end(), other.problems_.begin(), other.problems_.end());
+    for (const auto& problem : other.problems_) report(problem);
 }
 
 }  // namespace castgraph

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <map>
 #include <optional>
@@ -15,6 +16,7 @@
 
 #include "castgraph/error.hpp"
 #include "castgraph/mention_scanner.hpp"
+#include "castgraph/parallel.hpp"
 #include "castgraph/text.hpp"
 #include "internal/pattern.hpp"
 
@@ -293,42 +295,61 @@ private:
         }
         const MentionScanner scanner(patterns);
 
+        // Episodes are independent: they are scanned in chunks on every core, each
+        // writing only its own episodes' facts, so the result is the same on any number.
+        constexpr std::size_t kChunk = 256;
+        const auto chunks = (episodes_.size() + kChunk - 1) / kChunk;
+        std::vector<std::size_t> text_mentions(chunks, 0);
+        std::vector<std::function<void()>> tasks;
+        for (std::size_t chunk = 0; chunk < chunks; ++chunk)
+            tasks.emplace_back([&, chunk] {
+                const auto end = std::min(episodes_.size(), (chunk + 1) * kChunk);
+                for (auto e = chunk * kChunk; e < end; ++e) text_mentions[chunk] += scan_episode(scanner, owner_of_pattern, e);
+            });
+        run_in_parallel(tasks);
+        for (const auto count : text_mentions) result_.report.text_mentions += count;
+    }
+
+    // Adds an episode's list items and the names its text says to its facts;
+    // returns the number of text matches.
+    std::size_t scan_episode(const MentionScanner& scanner, const std::vector<std::size_t>& owner_of_pattern,
+                             std::size_t e) {
+        std::size_t text_mentions = 0;
         std::vector<MentionScanner::Match> matches;
-        for (std::size_t e = 0; e < episodes_.size(); ++e) {
-            const auto& episode = *episodes_[e];
-            auto& facts = facts_[e];
-            for (const auto m : facts.mention_indexes) {
-                auto& accumulator = facts.mentions[resolution_.entity_of_mention[m]];
-                if (!accumulator.in_entity_list) accumulator.description = resolution_.mentions[m].description;
-                accumulator.in_entity_list = true;
-                accumulator.evidence.insert("entity-list");
-                ++accumulator.count;
-            }
-            const auto scan = [&](std::string_view text, const char* evidence, std::optional<std::uint32_t> start) {
-                scanner.scan(text, matches);
-                for (const auto& match : matches) {
-                    auto& accumulator = facts.mentions[owner_of_pattern[match.pattern]];
-                    accumulator.evidence.insert(evidence);
-                    if (start) accumulator.timestamps.insert(*start);
-                    ++accumulator.count;
-                    ++result_.report.text_mentions;
-                }
-            };
-            scan(episode.title, "title", std::nullopt);
-            scan(episode.summary, "summary", std::nullopt);
-            for (const auto& chapter : episode.chapters) {
-                scan(chapter.title, "chapter", chapter.start_s);
-                scan(chapter.text, "chapter", chapter.start_s);
-            }
-            for (const auto& quote : episode.quotes) {
-                std::optional<std::uint32_t> start;
-                if (quote.chapter && *quote.chapter < episode.chapters.size())
-                    start = episode.chapters[*quote.chapter].start_s;
-                scan(quote.text, "quote", start);
-            }
-            if (episode.entity_list)
-                for (const auto& item : episode.entity_list->items) scan(item.description, "description", std::nullopt);
+        const auto& episode = *episodes_[e];
+        auto& facts = facts_[e];
+        for (const auto m : facts.mention_indexes) {
+            auto& accumulator = facts.mentions[resolution_.entity_of_mention[m]];
+            if (!accumulator.in_entity_list) accumulator.description = resolution_.mentions[m].description;
+            accumulator.in_entity_list = true;
+            accumulator.evidence.insert("entity-list");
+            ++accumulator.count;
         }
+        const auto scan = [&](std::string_view text, const char* evidence, std::optional<std::uint32_t> start) {
+            scanner.scan(text, matches);
+            for (const auto& match : matches) {
+                auto& accumulator = facts.mentions[owner_of_pattern[match.pattern]];
+                accumulator.evidence.insert(evidence);
+                if (start) accumulator.timestamps.insert(*start);
+                ++accumulator.count;
+                ++text_mentions;
+            }
+        };
+        scan(episode.title, "title", std::nullopt);
+        scan(episode.summary, "summary", std::nullopt);
+        for (const auto& chapter : episode.chapters) {
+            scan(chapter.title, "chapter", chapter.start_s);
+            scan(chapter.text, "chapter", chapter.start_s);
+        }
+        for (const auto& quote : episode.quotes) {
+            std::optional<std::uint32_t> start;
+            if (quote.chapter && *quote.chapter < episode.chapters.size())
+                start = episode.chapters[*quote.chapter].start_s;
+            scan(quote.text, "quote", start);
+        }
+        if (episode.entity_list)
+            for (const auto& item : episode.entity_list->items) scan(item.description, "description", std::nullopt);
+        return text_mentions;
     }
 
     // Ids: resolution's, or a previous graph's for entities it knew (see header).

@@ -5,10 +5,12 @@
 #include <algorithm>
 #include <array>
 #include <deque>
+#include <functional>
 #include <map>
 #include <optional>
 #include <unordered_set>
 
+#include "castgraph/parallel.hpp"
 #include "castgraph/text.hpp"
 #include "castgraph/timecode.hpp"
 #include "castgraph/title_parser.hpp"
@@ -459,25 +461,41 @@ private:
     const Line& line_;
 };
 
-class ListingParser {
-public:
-    ListingParser(std::string_view text, const std::string& source, ProblemLog& problems)
-        : lines_(split_lines(text)), source_(source), problems_(problems) {
-        // Lines with invalid UTF-8 are parsed from a repaired copy so the page's
-        // structure survives; the episode holding one is then skipped whole.
-        for (auto& line : lines_) {
+// A page split into lines. Lines with invalid UTF-8 are parsed from a repaired
+// copy so the page's structure survives; the episode holding one is then skipped whole.
+struct PageLines {
+    std::vector<Line> lines;
+    std::deque<std::string> repaired;  // owns the text of repaired lines
+    std::map<std::uint32_t, std::size_t> invalid_utf8;  // line number -> byte offset
+
+    explicit PageLines(std::string_view text) : lines(split_lines(text)) {
+        for (auto& line : lines) {
             const auto bad = find_invalid_utf8(line.text);
             if (!bad) continue;
-            invalid_utf8_.emplace(line.number, *bad);
-            line.text = repaired_.emplace_back(repair_utf8(line.text));
+            invalid_utf8.emplace(line.number, *bad);
+            line.text = repaired.emplace_back(repair_utf8(line.text));
         }
     }
+};
 
-    std::vector<Episode> parse() {
+// Parses the episodes of a range of a page's lines. Ranges start at an episode's
+// title (or the page's first line), so ranges parsed apart give what one pass would.
+class ListingParser {
+public:
+    ListingParser(const PageLines& page, const std::string& source, ProblemLog& problems)
+        : lines_(page.lines), invalid_utf8_(page.invalid_utf8), source_(source), problems_(problems) {}
+
+    // A title is a non-blank line directly followed by a duration line.
+    bool is_episode_start(std::size_t i) const {
+        return i + 1 < lines_.size() && !is_blank(lines_[i].text) && !is_duration(lines_[i].text) &&
+               is_duration(lines_[i + 1].text);
+    }
+
+    std::vector<Episode> parse(std::size_t begin, std::size_t end) {
         std::vector<Episode> episodes;
-        std::size_t i = 0;
-        bool seen_episode = false;
-        while (i < lines_.size()) {
+        std::size_t i = begin;
+        bool seen_episode = begin > 0;
+        while (i < end) {
             if (is_episode_start(i)) {
                 seen_episode = true;
                 auto episode = parse_episode(i);
@@ -532,12 +550,6 @@ private:
     std::size_t next_nonblank(std::size_t i) const {
         while (i < lines_.size() && is_blank(lines_[i].text)) ++i;
         return i;
-    }
-
-    // A title is a non-blank line directly followed by a duration line.
-    bool is_episode_start(std::size_t i) const {
-        return i + 1 < lines_.size() && !is_blank(lines_[i].text) && !is_duration(lines_[i].text) &&
-               is_duration(lines_[i + 1].text);
     }
 
     std::optional<Episode> parse_episode(std::size_t& i) {
@@ -605,9 +617,8 @@ private:
         return episode;
     }
 
-    std::vector<Line> lines_;
-    std::deque<std::string> repaired_;  // owns the text of repaired lines
-    std::map<std::uint32_t, std::size_t> invalid_utf8_;  // line number -> byte offset
+    const std::vector<Line>& lines_;
+    const std::map<std::uint32_t, std::size_t>& invalid_utf8_;
     const std::string& source_;
     ProblemLog& problems_;
 };
@@ -615,7 +626,37 @@ private:
 }  // namespace
 
 std::vector<Episode> parse_listing(std::string_view text, const std::string& source_name, ProblemLog& problems) {
-    return ListingParser(text, source_name, problems).parse();
+    const PageLines page(text);
+    const auto line_count = page.lines.size();
+    // Ranges of about 2,000 lines (some 200 episodes), each beginning at a title.
+    constexpr std::size_t kLinesPerRange = 2000;
+    std::vector<std::size_t> bounds = {0};
+    const ListingParser finder(page, source_name, problems);
+    for (auto at = kLinesPerRange; at < line_count; at += kLinesPerRange) {
+        auto start = std::max(at, bounds.back() + 1);
+        while (start < line_count && !finder.is_episode_start(start)) ++start;
+        if (start >= line_count) break;
+        bounds.push_back(start);
+        at = start;
+    }
+    bounds.push_back(line_count);
+    if (bounds.size() == 2) return ListingParser(page, source_name, problems).parse(0, line_count);
+
+    // Each range on its own thread with its own problem log; both joined in page order.
+    const auto ranges = bounds.size() - 1;
+    std::vector<std::vector<Episode>> parsed(ranges);
+    std::vector<ProblemLog> logs;
+    for (std::size_t r = 0; r < ranges; ++r) logs.emplace_back(problems.strict(), false);
+    std::vector<std::function<void()>> tasks;
+    for (std::size_t r = 0; r < ranges; ++r)
+        tasks.emplace_back([&, r] { parsed[r] = ListingParser(page, source_name, logs[r]).parse(bounds[r], bounds[r + 1]); });
+    run_in_parallel(tasks);
+    std::vector<Episode> episodes;
+    for (std::size_t r = 0; r < ranges; ++r) {
+        problems.merge(logs[r]);
+        episodes.insert(episodes.end(), std::make_move_iterator(parsed[r].begin()), std::make_move_iterator(parsed[r].end()));
+    }
+    return episodes;
 }
 
 }  // namespace castgraph
