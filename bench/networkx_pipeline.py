@@ -14,8 +14,9 @@ Stages (each timed; one JSON line on stderr at the end):
            `Name (ACR)` give two names of one entity.
   graph    networkx.MultiDiGraph with Episode, Podcast, Topic and entity nodes and PART_OF,
            GUEST_ON, MENTIONS (entity-list items, and known names found in chapter texts by
-           one regular-expression alternation), CO_APPEARS_WITH (weight = shared episodes)
-           and TAGGED edges.
+           one regular-expression alternation), CO_APPEARS_WITH (among the entities an
+           episode features: its list and its title's guests; weight and episodes) and
+           TAGGED edges.
   graphml  networkx.write_graphml (list values stringified as JSON).
   cypher   a script of MERGE statements with escaped strings.
 """
@@ -329,7 +330,7 @@ def build_graph(episodes, entities, item_entity):
     names = sorted(form_entity, key=len, reverse=True)
     mention_re = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)") if names else None
 
-    co_counts = Counter()
+    co_episodes = defaultdict(list)
     podcasts = {}
     for e, ep in enumerate(episodes):
         ep_id = ep["id"]
@@ -385,11 +386,14 @@ def build_graph(episodes, entities, item_entity):
             G.add_edge(person, ep_id, key="GUEST_ON", type="GUEST_ON",
                        evidence=["title", "entity-list"] if person in mentions else ["title"])
 
-        for a, b in itertools.combinations(sorted(mentions), 2):
-            co_counts[(a, b)] += 1
+        # Co-appearance among the entities the episode features: its list and its guests.
+        featured = {ent_id for ent_id, m in mentions.items() if m["in_entity_list"]}
+        featured.update(person_by_norm[normalize(name)] for name, _org in ep["guests"])
+        for a, b in itertools.combinations(sorted(featured), 2):
+            co_episodes[(a, b)].append(ep_id)
 
-    for (a, b), weight in co_counts.items():
-        G.add_edge(a, b, key="CO_APPEARS_WITH", type="CO_APPEARS_WITH", weight=weight)
+    for (a, b), episodes in co_episodes.items():
+        G.add_edge(a, b, key="CO_APPEARS_WITH", type="CO_APPEARS_WITH", weight=len(episodes), episodes=episodes)
     return G
 
 
@@ -413,7 +417,7 @@ def write_graphml(G, path):
 _CYPHER_ESCAPES = str.maketrans({"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t"})
 
 
-LIST_KEYS = {"aliases", "source_types", "languages", "timestamps_s", "evidence"}
+LIST_KEYS = {"aliases", "source_types", "languages", "timestamps_s", "evidence", "episodes"}
 
 
 def cypher_value(value):
