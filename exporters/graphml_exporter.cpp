@@ -1,5 +1,6 @@
 #include "graphml_exporter.hpp"
 
+#include <libxml/parser.h>
 #include <libxml/xmlwriter.h>
 #include <utf8proc.h>
 
@@ -165,6 +166,8 @@ void yed_graphics(XmlWriter& xml, const Node& node) {
 }
 
 }  // namespace
+
+GraphmlExporter::GraphmlExporter() { xmlInitParser(); }
 
 void GraphmlExporter::write(const PropertyGraph& graph, const ExportOptions& options, std::ostream& out) const {
     if (options.graphml_flavor != "plain" && options.graphml_flavor != "yed")

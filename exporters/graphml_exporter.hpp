@@ -17,6 +17,9 @@ namespace castgraph {
 // shows labels without a properties-mapping step.
 class GraphmlExporter : public Exporter {
 public:
+    // Initializes libxml2 once, on the thread that makes the registry: exports may then
+    // be written on other threads.
+    GraphmlExporter();
     [[nodiscard]] std::string_view name() const override { return "graphml"; }
     [[nodiscard]] std::string_view extension() const override { return ".graphml"; }
     [[nodiscard]] std::string_view description() const override {
