@@ -76,10 +76,11 @@ for delay in 0.05 0.1 0.2 0.4 0.6 0.8 1.0 1.5; do
   fi
 done
 # Three more kills, each the moment the temporary file appears: certainly mid-write.
+# Reading the graph comes first and takes over 10 s in a sanitized build: wait up to 120 s.
 for round in 1 2 3; do
   "$binary" export "$work/big.json" --format graphml -o "$work/target.graphml" &
   pid=$!
-  for _ in $(seq 1 2000); do
+  for _ in $(seq 1 24000); do
     [ -e "$work/target.graphml.tmp-$pid" ] && break
     sleep 0.005
   done
