@@ -126,9 +126,11 @@ std::vector<Value> RelationshipValues::operator()(const Relationship& relationsh
         values.push_back({kCount, std::to_string(relationship.count)});
         break;
     case RelType::CoAppearsWith:
-    case RelType::AssociatedWith:
         values.push_back({kWeight, std::to_string(relationship.weight)});
         values.push_back(episodes());
+        break;
+    case RelType::AssociatedWith:
+        values.push_back({kWeight, std::to_string(relationship.weight)});
         break;
     }
     drop_empty_text(values, relationship_columns());

@@ -94,7 +94,8 @@ struct Node {
 //  GUEST_ON, HOSTED       evidence ("title", "entity-list")
 //  AFFILIATED_WITH        evidence, episodes
 //  MENTIONS               in_entity_list, description, timestamps_s, evidence, count
-//  CO_APPEARS_WITH, ASSOCIATED_WITH  weight, episodes
+//  CO_APPEARS_WITH        weight, episodes
+//  ASSOCIATED_WITH        weight
 struct Relationship {
     Relationship() = default;
     explicit Relationship(RelType relationship_type) : type(relationship_type) {}

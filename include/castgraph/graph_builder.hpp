@@ -17,7 +17,7 @@
 //  CO_APPEARS_WITH  entities featured by the same episode: its entity-list items,
 //                   guests and hosts (a name only said in text is a MENTIONS only)
 //  TAGGED           episode tags; ASSOCIATED_WITH entity to the tags of the
-//                   episodes that mention it
+//                   episodes that mention it, with their number only
 //
 // A surface form shared by entities of different ids is not matched in text
 // (it cannot say which one is meant); such forms are counted in the report.

@@ -577,8 +577,12 @@ private:
         auto co_appearing = group_pairs(co_appearances);
         prune_co_appearances(co_appearing);
         for (auto& pair : co_appearing) relate(pair.from, pair.to, weighted(RelType::CoAppearsWith, std::move(pair.episodes)));
-        for (auto& pair : group_pairs(associations))
-            relate(pair.from, pair.to, weighted(RelType::AssociatedWith, std::move(pair.episodes)));
+        // Which episodes tie an entity to a topic is MENTIONS joined with TAGGED: only the count is kept.
+        for (auto& pair : group_pairs(associations)) {
+            Relationship association(RelType::AssociatedWith);
+            association.weight = static_cast<std::uint32_t>(pair.episodes.size());
+            relate(pair.from, pair.to, std::move(association));
+        }
         for (std::size_t e = 0; e < entities_.size(); ++e)
             graph_.node(entities_[e].vertex).episode_count = entity_episode_count[e];
 

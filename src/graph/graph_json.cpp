@@ -77,9 +77,11 @@ public:
             field(line, "count", std::to_string(relationship.count));
             break;
         case RelType::CoAppearsWith:
-        case RelType::AssociatedWith:
             field(line, "weight", std::to_string(relationship.weight));
             episodes(line, relationship);
+            break;
+        case RelType::AssociatedWith:
+            field(line, "weight", std::to_string(relationship.weight));
             break;
         }
         line += '}';
@@ -265,9 +267,11 @@ void read_relationship(const FieldReader& reader, const json& record, const std:
         relationship.count = reader.count(record, "count", path);
         break;
     case RelType::CoAppearsWith:
-    case RelType::AssociatedWith:
         relationship.weight = reader.count(record, "weight", path);
         relationship.episodes = read_episodes(reader, record, path, graph);
+        break;
+    case RelType::AssociatedWith:
+        relationship.weight = reader.count(record, "weight", path);
         break;
     }
     graph.add_relationship(from, to, std::move(relationship));
