@@ -112,14 +112,14 @@ std::vector<Value> RelationshipValues::operator()(const Relationship& relationsh
         break;
     case RelType::GuestOn:
     case RelType::Hosted:
-        values.push_back(string_list(kEvidence, relationship.evidence));
+        values.push_back(string_list(kEvidence, relationship.evidence.names()));
         break;
     case RelType::AffiliatedWith:
-        values.push_back(string_list(kEvidence, relationship.evidence));
+        values.push_back(string_list(kEvidence, relationship.evidence.names()));
         values.push_back(episodes());
         break;
     case RelType::Mentions:
-        values.push_back(string_list(kEvidence, relationship.evidence));
+        values.push_back(string_list(kEvidence, relationship.evidence.names()));
         values.push_back({kInEntityList, boolean(relationship.in_entity_list)});
         values.push_back({kDescription, relationship.description});
         values.push_back(long_list(kTimestampsS, relationship.timestamps_s));

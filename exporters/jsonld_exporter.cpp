@@ -168,7 +168,7 @@ private:
                     detail["@type"] = "cg:Mention";
                     detail["entity"] = reference(target);
                     if (!relationship.timestamps_s.empty()) detail["timestampsS"] = relationship.timestamps_s;
-                    detail["evidence"] = relationship.evidence;
+                    detail["evidence"] = relationship.evidence.names();
                     detail["inEntityList"] = relationship.in_entity_list;
                     detail["count"] = relationship.count;
                     if (!relationship.description.empty()) detail["description"] = relationship.description;

@@ -13,6 +13,7 @@
 #include <boost/graph/adjacency_list.hpp>
 
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -50,6 +51,32 @@ std::string_view rel_type_name(RelType type);  // "GUEST_ON", "CO_APPEARS_WITH",
 // Inverses; nullopt for an unknown name.
 std::optional<NodeLabel> parse_label(std::string_view name);
 std::optional<RelType> parse_rel_type(std::string_view name);
+
+// Where a relationship was seen. Enumerated in name order, so a set lists its
+// names sorted.
+enum class Evidence : std::uint8_t { Chapter, Description, EntityList, Quote, Summary, Title };
+
+std::string_view evidence_name(Evidence evidence);  // "chapter", "entity-list", ...
+std::optional<Evidence> parse_evidence(std::string_view name);
+
+// A set of Evidence in one byte: a relationship carries one, and a graph has millions.
+class EvidenceSet {
+public:
+    EvidenceSet() = default;
+    EvidenceSet(std::initializer_list<Evidence> evidence) {
+        for (const auto item : evidence) insert(item);
+    }
+    void insert(Evidence evidence) { bits_ = static_cast<std::uint8_t>(bits_ | bit(evidence)); }
+    [[nodiscard]] bool contains(Evidence evidence) const { return (bits_ & bit(evidence)) != 0; }
+    [[nodiscard]] bool empty() const { return bits_ == 0; }
+    // The names, sorted.
+    [[nodiscard]] std::vector<std::string> names() const;
+    bool operator==(const EvidenceSet&) const = default;
+
+private:
+    static std::uint8_t bit(Evidence evidence) { return static_cast<std::uint8_t>(1U << static_cast<unsigned>(evidence)); }
+    std::uint8_t bits_ = 0;
+};
 
 NodeLabel label_of(EntityKind kind);
 // True for Person .. Other.
@@ -100,13 +127,14 @@ struct Relationship {
     Relationship() = default;
     explicit Relationship(RelType relationship_type) : type(relationship_type) {}
 
+    // Small fields first: a relationship is some 100 bytes, and a graph holds millions.
     RelType type = RelType::Mentions;
-    std::vector<std::string> evidence;        // sorted, unique
+    EvidenceSet evidence;
     bool in_entity_list = false;
-    std::string description;                  // the entity-list description in this episode
-    std::vector<std::uint32_t> timestamps_s;  // starts of the chapters that mention, sorted, unique
     std::uint32_t count = 0;                  // list items plus text occurrences
     std::uint32_t weight = 0;                 // shared episodes
+    std::string description;                  // the entity-list description in this episode
+    std::vector<std::uint32_t> timestamps_s;  // starts of the chapters that mention, sorted, unique
     // Vertices of Episode nodes (not ids: a pair of entities may share thousands of
     // episodes, and a vertex costs 8 bytes where an id costs a hundred), in id order.
     std::vector<std::size_t> episodes;

@@ -15,6 +15,8 @@ constexpr std::array<std::string_view, 9> kLabelNames = {"Person",  "Organizatio
                                                           "Other",   "Episode",      "Podcast",  "Topic"};
 constexpr std::array<std::string_view, 8> kRelTypeNames = {"PART_OF",  "GUEST_ON",        "HOSTED", "AFFILIATED_WITH",
                                                             "MENTIONS", "CO_APPEARS_WITH", "TAGGED", "ASSOCIATED_WITH"};
+constexpr std::array<std::string_view, 6> kEvidenceNames = {"chapter", "description", "entity-list",
+                                                            "quote",   "summary",     "title"};
 
 }  // namespace
 
@@ -32,6 +34,21 @@ std::optional<RelType> parse_rel_type(std::string_view name) {
     for (std::size_t i = 0; i < kRelTypeNames.size(); ++i)
         if (kRelTypeNames[i] == name) return static_cast<RelType>(i);
     return std::nullopt;
+}
+
+std::string_view evidence_name(Evidence evidence) { return kEvidenceNames.at(static_cast<std::size_t>(evidence)); }
+
+std::optional<Evidence> parse_evidence(std::string_view name) {
+    for (std::size_t i = 0; i < kEvidenceNames.size(); ++i)
+        if (kEvidenceNames[i] == name) return static_cast<Evidence>(i);
+    return std::nullopt;
+}
+
+std::vector<std::string> EvidenceSet::names() const {
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < kEvidenceNames.size(); ++i)
+        if (contains(static_cast<Evidence>(i))) names.emplace_back(kEvidenceNames[i]);
+    return names;
 }
 
 NodeLabel label_of(EntityKind kind) { return static_cast<NodeLabel>(static_cast<std::uint8_t>(kind)); }

@@ -4,6 +4,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <limits>
@@ -49,7 +50,7 @@ struct MentionAccumulator {
     bool in_entity_list = false;
     std::string description;
     std::set<std::uint32_t> timestamps;
-    std::set<std::string> evidence;
+    EvidenceSet evidence;
     std::uint32_t count = 0;
 };
 
@@ -57,8 +58,8 @@ struct MentionAccumulator {
 struct EpisodeFacts {
     std::vector<std::size_t> mention_indexes;  // into resolution.mentions
     std::map<std::size_t, MentionAccumulator> mentions;
-    std::map<std::size_t, std::set<std::string>> guests;  // evidence
-    std::map<std::size_t, std::set<std::string>> hosts;
+    std::map<std::size_t, EvidenceSet> guests;
+    std::map<std::size_t, EvidenceSet> hosts;
     std::vector<std::pair<std::size_t, std::size_t>> affiliations;  // person, organization
 };
 
@@ -70,9 +71,9 @@ struct PendingRelationship {
 
 std::vector<std::string> sorted_vector(const std::set<std::string>& values) { return {values.begin(), values.end()}; }
 
-Relationship with_evidence(RelType type, const std::set<std::string>& evidence) {
+Relationship with_evidence(RelType type, EvidenceSet evidence) {
     Relationship relationship(type);
-    relationship.evidence = sorted_vector(evidence);
+    relationship.evidence = evidence;
     return relationship;
 }
 
@@ -238,7 +239,7 @@ private:
                 const auto person = entity_for_title_name(guest.name, EntityKind::Person, e);
                 entities_[person].sightings.push_back(
                     {episode.id, "title", static_cast<std::uint32_t>(g), guest.name, "guest", ""});
-                facts_[e].guests[person].insert("title");
+                facts_[e].guests[person].insert(Evidence::Title);
                 if (trim(guest.affiliation).empty()) continue;
                 const auto organization = entity_for_title_name(guest.affiliation, EntityKind::Organization, e);
                 entities_[organization].sightings.push_back(
@@ -256,11 +257,11 @@ private:
                 const auto entity = resolution_.entity_of_mention[m];
                 if (entities_[entity].kind != EntityKind::Person) continue;
                 if (describes_host(mention.description, episodes_[e]->podcast)) {
-                    facts.hosts[entity].insert("entity-list");
+                    facts.hosts[entity].insert(Evidence::EntityList);
                 } else if (RE2::PartialMatch(mention.description, guest_keyword())) {
-                    facts.guests[entity].insert("entity-list");
+                    facts.guests[entity].insert(Evidence::EntityList);
                 } else if (facts.guests.contains(entity)) {
-                    facts.guests[entity].insert("entity-list");  // a title guest the list also names
+                    facts.guests[entity].insert(Evidence::EntityList);  // a title guest the list also names
                 }
             }
             // A host is never a guest of the same episode; being named in the title
@@ -271,7 +272,7 @@ private:
                     ++guest;
                     continue;
                 }
-                if (guest->second.contains("title")) host->second.insert("title");
+                if (guest->second.contains(Evidence::Title)) host->second.insert(Evidence::Title);
                 guest = facts.guests.erase(guest);
             }
         }
@@ -322,10 +323,10 @@ private:
             auto& accumulator = facts.mentions[resolution_.entity_of_mention[m]];
             if (!accumulator.in_entity_list) accumulator.description = resolution_.mentions[m].description;
             accumulator.in_entity_list = true;
-            accumulator.evidence.insert("entity-list");
+            accumulator.evidence.insert(Evidence::EntityList);
             ++accumulator.count;
         }
-        const auto scan = [&](std::string_view text, const char* evidence, std::optional<std::uint32_t> start) {
+        const auto scan = [&](std::string_view text, Evidence evidence, std::optional<std::uint32_t> start) {
             scanner.scan(text, matches);
             for (const auto& match : matches) {
                 auto& accumulator = facts.mentions[owner_of_pattern[match.pattern]];
@@ -335,20 +336,20 @@ private:
                 ++text_mentions;
             }
         };
-        scan(episode.title, "title", std::nullopt);
-        scan(episode.summary, "summary", std::nullopt);
+        scan(episode.title, Evidence::Title, std::nullopt);
+        scan(episode.summary, Evidence::Summary, std::nullopt);
         for (const auto& chapter : episode.chapters) {
-            scan(chapter.title, "chapter", chapter.start_s);
-            scan(chapter.text, "chapter", chapter.start_s);
+            scan(chapter.title, Evidence::Chapter, chapter.start_s);
+            scan(chapter.text, Evidence::Chapter, chapter.start_s);
         }
         for (const auto& quote : episode.quotes) {
             std::optional<std::uint32_t> start;
             if (quote.chapter && *quote.chapter < episode.chapters.size())
                 start = episode.chapters[*quote.chapter].start_s;
-            scan(quote.text, "quote", start);
+            scan(quote.text, Evidence::Quote, start);
         }
         if (episode.entity_list)
-            for (const auto& item : episode.entity_list->items) scan(item.description, "description", std::nullopt);
+            for (const auto& item : episode.entity_list->items) scan(item.description, Evidence::Description, std::nullopt);
         return text_mentions;
     }
 
@@ -494,9 +495,25 @@ private:
         if (graph_.node_count() > std::numeric_limits<std::uint32_t>::max())
             throw Error(ErrorCategory::internal, "graph: more than 2^32 nodes");
         const auto narrow = [](Vertex vertex) { return static_cast<std::uint32_t>(vertex); };
-        std::vector<PendingRelationship> pending;
+        // Relationships go into the graph type by type, each type in (source, target)
+        // order, so insertion order never depends on the input's. A type's pending list
+        // is freed as soon as it is in, so the graph never sits beside a copy of itself.
+        constexpr auto kTypes = static_cast<std::size_t>(RelType::AssociatedWith) + 1;
+        std::array<std::vector<PendingRelationship>, kTypes> pending;
         const auto relate = [&](Vertex from, Vertex to, Relationship relationship) {
-            pending.push_back({from, to, std::move(relationship)});
+            pending.at(static_cast<std::size_t>(relationship.type)).push_back({from, to, std::move(relationship)});
+        };
+        const auto add_pending = [&](RelType type) {
+            auto& relationships = pending.at(static_cast<std::size_t>(type));
+            // Sorting keys, not the relationships themselves, which are large to move.
+            std::vector<std::tuple<Vertex, Vertex, std::size_t>> order;
+            order.reserve(relationships.size());
+            for (std::size_t i = 0; i < relationships.size(); ++i)
+                order.emplace_back(relationships[i].from, relationships[i].to, i);
+            std::sort(order.begin(), order.end());
+            for (const auto& [from, to, index] : order)
+                graph_.add_relationship(from, to, std::move(relationships[index].relationship));
+            std::vector<PendingRelationship>().swap(relationships);
         };
         std::vector<PairInEpisode> co_appearances;
         std::vector<PairInEpisode> associations;
@@ -512,7 +529,8 @@ private:
 
         for (std::size_t e = 0; e < episodes_.size(); ++e) {
             const auto& episode = *episodes_[e];
-            const auto& facts = facts_[e];
+            // Taken, not copied: each episode's facts are used here once.
+            auto facts = std::exchange(facts_[e], EpisodeFacts{});
             const auto episode_vertex = *graph_.find(episode.id);
             if (const auto id = podcast_id(episode.podcast))
                 relate(episode_vertex, *graph_.find(*id), Relationship(RelType::PartOf));
@@ -542,12 +560,12 @@ private:
             std::vector<Vertex> featured;
             for (const auto& [entity, evidence] : facts.guests) featured.push_back(entities_[entity].vertex);
             for (const auto& [entity, evidence] : facts.hosts) featured.push_back(entities_[entity].vertex);
-            for (const auto& [entity, accumulator] : facts.mentions) {
+            for (auto& [entity, accumulator] : facts.mentions) {
                 Relationship mention(RelType::Mentions);
                 mention.in_entity_list = accumulator.in_entity_list;
-                mention.description = accumulator.description;
+                mention.description = std::move(accumulator.description);
                 mention.timestamps_s.assign(accumulator.timestamps.begin(), accumulator.timestamps.end());
-                mention.evidence = sorted_vector(accumulator.evidence);
+                mention.evidence = accumulator.evidence;
                 mention.count = accumulator.count;
                 const auto entity_vertex = entities_[entity].vertex;
                 relate(episode_vertex, entity_vertex, std::move(mention));
@@ -567,33 +585,33 @@ private:
                 for (std::size_t b = a + 1; b < featured.size(); ++b)
                     co_appearances.push_back({narrow(featured[a]), narrow(featured[b]), narrow(episode_vertex)});
         }
+        std::vector<EpisodeFacts>().swap(facts_);
         for (auto& [pair, episodes] : affiliation_episodes) {
-            auto affiliation = with_evidence(RelType::AffiliatedWith, {"title"});
+            auto affiliation = with_evidence(RelType::AffiliatedWith, {Evidence::Title});
             std::sort(episodes.begin(), episodes.end());
             episodes.erase(std::unique(episodes.begin(), episodes.end()), episodes.end());
             affiliation.episodes = std::move(episodes);
             relate(entities_[pair.first].vertex, entities_[pair.second].vertex, std::move(affiliation));
         }
-        auto co_appearing = group_pairs(co_appearances);
-        prune_co_appearances(co_appearing);
-        for (auto& pair : co_appearing) relate(pair.from, pair.to, weighted(RelType::CoAppearsWith, std::move(pair.episodes)));
-        // Which episodes tie an entity to a topic is MENTIONS joined with TAGGED: only the count is kept.
-        for (auto& pair : group_pairs(associations)) {
-            Relationship association(RelType::AssociatedWith);
-            association.weight = static_cast<std::uint32_t>(pair.episodes.size());
-            relate(pair.from, pair.to, std::move(association));
-        }
         for (std::size_t e = 0; e < entities_.size(); ++e)
             graph_.node(entities_[e].vertex).episode_count = entity_episode_count[e];
 
-        // Sorting keys, not the relationships themselves, which are large to move.
-        std::vector<std::tuple<RelType, Vertex, Vertex, std::size_t>> order;
-        order.reserve(pending.size());
-        for (std::size_t i = 0; i < pending.size(); ++i)
-            order.emplace_back(pending[i].relationship.type, pending[i].from, pending[i].to, i);
-        std::sort(order.begin(), order.end());
-        for (const auto& [type, from, to, index] : order)
-            graph_.add_relationship(from, to, std::move(pending[index].relationship));
+        for (const auto type : {RelType::PartOf, RelType::GuestOn, RelType::Hosted, RelType::AffiliatedWith, RelType::Mentions})
+            add_pending(type);
+        // Grouped pairs come sorted by (source, target) already: they go in directly.
+        {
+            auto co_appearing = group_pairs(co_appearances);
+            prune_co_appearances(co_appearing);
+            for (auto& pair : co_appearing)
+                graph_.add_relationship(pair.from, pair.to, weighted(RelType::CoAppearsWith, std::move(pair.episodes)));
+        }
+        add_pending(RelType::Tagged);
+        // Which episodes tie an entity to a topic is MENTIONS joined with TAGGED: only the count is kept.
+        for (const auto& pair : group_pairs(associations)) {
+            Relationship association(RelType::AssociatedWith);
+            association.weight = static_cast<std::uint32_t>(pair.episodes.size());
+            graph_.add_relationship(pair.from, pair.to, std::move(association));
+        }
     }
 
     void prune_co_appearances(std::vector<EpisodePair>& pairs) {

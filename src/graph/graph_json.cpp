@@ -63,17 +63,17 @@ public:
             break;
         case RelType::GuestOn:
         case RelType::Hosted:
-            field(line, "evidence", dump(relationship.evidence));
+            field(line, "evidence", dump(relationship.evidence.names()));
             break;
         case RelType::AffiliatedWith:
-            field(line, "evidence", dump(relationship.evidence));
+            field(line, "evidence", dump(relationship.evidence.names()));
             episodes(line, relationship);
             break;
         case RelType::Mentions:
             field(line, "in_entity_list", relationship.in_entity_list ? "true" : "false");
             field(line, "description", dump(relationship.description));
             field(line, "timestamps_s", dump(relationship.timestamps_s));
-            field(line, "evidence", dump(relationship.evidence));
+            field(line, "evidence", dump(relationship.evidence.names()));
             field(line, "count", std::to_string(relationship.count));
             break;
         case RelType::CoAppearsWith:
@@ -167,6 +167,18 @@ public:
         return out;
     }
 
+    // Evidence names as DESIGN.md lists them; an unknown one is an error, not dropped.
+    EvidenceSet evidence(const json& object, const std::string& path) const {
+        EvidenceSet out;
+        const auto names = strings(object, "evidence", path);
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            const auto evidence = parse_evidence(names[i]);
+            if (!evidence) fail(path + "/evidence/" + std::to_string(i), "unknown evidence '" + names[i] + "'");
+            out.insert(*evidence);
+        }
+        return out;
+    }
+
     std::vector<std::uint32_t> counts(const json& object, const char* key, const std::string& path) const {
         std::vector<std::uint32_t> out;
         const auto& values = array(object, key, path);
@@ -253,17 +265,17 @@ void read_relationship(const FieldReader& reader, const json& record, const std:
         break;
     case RelType::GuestOn:
     case RelType::Hosted:
-        relationship.evidence = reader.strings(record, "evidence", path);
+        relationship.evidence = reader.evidence(record, path);
         break;
     case RelType::AffiliatedWith:
-        relationship.evidence = reader.strings(record, "evidence", path);
+        relationship.evidence = reader.evidence(record, path);
         relationship.episodes = read_episodes(reader, record, path, graph);
         break;
     case RelType::Mentions:
         relationship.in_entity_list = reader.boolean(record, "in_entity_list", path);
         relationship.description = reader.string(record, "description", path);
         relationship.timestamps_s = reader.counts(record, "timestamps_s", path);
-        relationship.evidence = reader.strings(record, "evidence", path);
+        relationship.evidence = reader.evidence(record, path);
         relationship.count = reader.count(record, "count", path);
         break;
     case RelType::CoAppearsWith:

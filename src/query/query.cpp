@@ -84,7 +84,7 @@ QueryResult who_mentioned(const PropertyGraph& graph, const std::string& name, c
         const auto& relationship = graph.relationship(edge);
         if (relationship.type != RelType::Mentions) continue;
         const bool description_only =
-            relationship.evidence.size() == 1 && relationship.evidence.front() == "description";
+            relationship.evidence == EvidenceSet{Evidence::Description};
         if (description_only && !options.include_descriptions) continue;
         mentions.push_back(edge);
     }
@@ -102,7 +102,7 @@ QueryResult who_mentioned(const PropertyGraph& graph, const std::string& name, c
         base["podcast"] = episode_node.podcast;
         base["timestamps"] = timecodes(relationship.timestamps_s);
         base["timestamps_s"] = relationship.timestamps_s;
-        base["evidence"] = relationship.evidence;
+        base["evidence"] = relationship.evidence.names();
         base["person_id"] = nullptr;
         base["episode_id"] = episode_node.id;
         const auto people = people_of(graph, episode);
@@ -133,7 +133,7 @@ QueryResult episodes_of(const PropertyGraph& graph, const std::string& name) {
         row["podcast"] = node.podcast;
         row["relationship"] = rel_type_name(relationship.type);
         row["timestamps"] = timecodes(relationship.timestamps_s);
-        row["evidence"] = relationship.evidence;
+        row["evidence"] = relationship.evidence.names();
         row["episode_id"] = node.id;
         rows[{node.id, std::string(rel_type_name(relationship.type))}] = std::move(row);
     };

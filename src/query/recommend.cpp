@@ -25,7 +25,7 @@ public:
             const auto to = boost::target(edge, graph.graph());
             switch (relationship.type) {
             case RelType::Mentions:
-                if (!(relationship.evidence.size() == 1 && relationship.evidence.front() == "description"))
+                if (relationship.evidence != EvidenceSet{Evidence::Description})
                     items_[from].insert(to);
                 break;
             case RelType::Tagged: items_[from].insert(to); break;

@@ -34,7 +34,7 @@ PropertyGraph small_graph() {
     plain.episode_count = 1;
     const auto b = graph.add_node(plain);
     Relationship guest(RelType::GuestOn);
-    guest.evidence = {"title"};
+    guest.evidence = {Evidence::Title};
     graph.add_relationship(a, e, guest);
     Relationship co(RelType::CoAppearsWith);
     co.weight = 1;

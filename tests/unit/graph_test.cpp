@@ -103,7 +103,7 @@ TEST(BuildGraph, GuestOnFromTitleMatchedToTheListOrSeenOnlyInTitles) {
 
     const auto* kyle = find_rel(graph, RelType::GuestOn, "person:kyle-daigle", listed.id);
     ASSERT_NE(kyle, nullptr);
-    EXPECT_EQ(kyle->evidence, (Strings{"entity-list", "title"}));
+    EXPECT_EQ(kyle->evidence.names(), (Strings{"entity-list", "title"}));
     EXPECT_EQ(graph.node(*graph.find("person:kyle-daigle")).source_types, Strings{"Person"});
 
     // One title-only person for both titles, marked as such.
@@ -163,11 +163,11 @@ TEST(BuildGraph, HostedFromDescriptionsAndNeverAlsoGuest) {
     EXPECT_NE(find_rel(graph, RelType::GuestOn, "person:yaroslav-azhnyuk", episode.id), nullptr);
     const auto* noah = find_rel(graph, RelType::Hosted, "person:noah-smith", episode.id);
     ASSERT_NE(noah, nullptr);
-    EXPECT_EQ(noah->evidence, (Strings{"entity-list", "title"}));
+    EXPECT_EQ(noah->evidence.names(), (Strings{"entity-list", "title"}));
     EXPECT_EQ(find_rel(graph, RelType::GuestOn, "person:noah-smith", episode.id), nullptr);
     const auto* brandon = find_rel(graph, RelType::Hosted, "person:brandon", episode.id);
     ASSERT_NE(brandon, nullptr);
-    EXPECT_EQ(brandon->evidence, Strings{"entity-list"});
+    EXPECT_EQ(brandon->evidence.names(), Strings{"entity-list"});
     EXPECT_EQ(find_rel(graph, RelType::Hosted, "person:jacob-effron", episode.id), nullptr);
     EXPECT_EQ(find_rel(graph, RelType::GuestOn, "person:jacob-effron", episode.id), nullptr);
     EXPECT_EQ(count_of(graph, RelType::Hosted), 2u);
@@ -185,7 +185,7 @@ TEST(BuildGraph, AffiliatedWithFromGuestCommaOrganization) {
     const auto& graph = result.graph;
     const auto* rives = find_rel(graph, RelType::AffiliatedWith, "person:alex-rives", "organization:biohub");
     ASSERT_NE(rives, nullptr);
-    EXPECT_EQ(rives->evidence, Strings{"title"});
+    EXPECT_EQ(rives->evidence.names(), Strings{"title"});
     EXPECT_EQ(episode_ids(graph, *rives), Strings{listed.id});
     EXPECT_NE(find_rel(graph, RelType::AffiliatedWith, "person:ivan-burazin", "organization:daytona"), nullptr);
     EXPECT_EQ(graph.node(*graph.find("organization:daytona")).source_types, Strings{"title"});
@@ -210,17 +210,17 @@ TEST(BuildGraph, MentionsFromListAndTextWithChapterTimestamps) {
     EXPECT_TRUE(openclaw->in_entity_list);
     EXPECT_EQ(openclaw->description, "An open-source agent");
     EXPECT_EQ(openclaw->timestamps_s, (std::vector<std::uint32_t>{4185, 4470}));
-    EXPECT_EQ(openclaw->evidence, (Strings{"chapter", "entity-list", "quote"}));
+    EXPECT_EQ(openclaw->evidence.names(), (Strings{"chapter", "entity-list", "quote"}));
     EXPECT_EQ(openclaw->count, 4u);  // list item, chapter text, chapter title, quote
 
     const auto* github = find_rel(graph, RelType::Mentions, episode.id, "organization:github");
     ASSERT_NE(github, nullptr);
-    EXPECT_EQ(github->evidence, (Strings{"entity-list", "quote", "summary", "title"}));
+    EXPECT_EQ(github->evidence.names(), (Strings{"entity-list", "quote", "summary", "title"}));
     EXPECT_TRUE(github->timestamps_s.empty()) << "summary, title and chapterless quotes carry no time";
 
     const auto* fair = find_rel(graph, RelType::Mentions, episode.id, "organization:fair");
     ASSERT_NE(fair, nullptr);
-    EXPECT_EQ(fair->evidence, Strings{"entity-list"}) << "'Fairwater' is not a mention of FAIR";
+    EXPECT_EQ(fair->evidence.names(), Strings{"entity-list"}) << "'Fairwater' is not a mention of FAIR";
     EXPECT_EQ(fair->count, 1u);
 }
 
@@ -236,7 +236,7 @@ TEST(BuildGraph, EpisodeWithoutListIsMentionedFromItsText) {
     ASSERT_NE(daytona, nullptr);
     EXPECT_FALSE(daytona->in_entity_list);
     EXPECT_EQ(daytona->timestamps_s, std::vector<std::uint32_t>{75});
-    EXPECT_EQ(daytona->evidence, (Strings{"chapter", "summary"}));
+    EXPECT_EQ(daytona->evidence.names(), (Strings{"chapter", "summary"}));
     EXPECT_NE(find_rel(graph, RelType::Mentions, bare.id, "software:kubernetes"), nullptr);
     EXPECT_EQ(graph.node(*graph.find("organization:daytona")).episode_count, 2u);
 }
@@ -335,6 +335,20 @@ TEST(DeduplicateEpisodes, KeepsTheRichestRecordWhateverTheOrder) {
     }
 }
 
+TEST(EvidenceSet, ListsNamesSortedWhateverTheInsertionOrder) {
+    EvidenceSet evidence;
+    EXPECT_TRUE(evidence.empty());
+    for (const auto item : {Evidence::Title, Evidence::Chapter, Evidence::Quote, Evidence::Title, Evidence::EntityList})
+        evidence.insert(item);
+    EXPECT_EQ(evidence.names(), (Strings{"chapter", "entity-list", "quote", "title"}));
+    EXPECT_TRUE(evidence.contains(Evidence::Quote));
+    EXPECT_FALSE(evidence.contains(Evidence::Summary));
+    EXPECT_EQ(evidence, (EvidenceSet{Evidence::EntityList, Evidence::Chapter, Evidence::Quote, Evidence::Title}));
+    for (const auto name : {"chapter", "description", "entity-list", "quote", "summary", "title"})
+        EXPECT_EQ(evidence_name(parse_evidence(name).value()), name);
+    EXPECT_FALSE(parse_evidence("Title").has_value());
+}
+
 TEST(GraphFile, RoundTripsByteForByte) {
     const auto episode = make({.title = "Quotes \"and\" \\ back\nslash 🎙",
                                .guests = {{"Kyle Daigle", "GitHub"}},
@@ -383,6 +397,7 @@ TEST(GraphFile, BadFilesAreNamedWithWhereAndWhat) {
         {replaced("\"label\":\"Software\"", "\"label\":\"Gadget\""), "g.json: /nodes/3/label: unknown label 'Gadget'"},
         {replaced("\"to\":\"software:zed\"", "\"to\":\"software:zen\""), "no node has id 'software:zen'"},
         {replaced("\"type\":\"MENTIONS\"", "\"type\":\"LIKES\""), "unknown relationship type 'LIKES'"},
+        {replaced("\"evidence\":[\"entity-list\"]", "\"evidence\":[\"rumour\"]"), "/evidence/0: unknown evidence 'rumour'"},
         {replaced("\"weight\":1,\"episodes\":[\"", "\"weight\":1,\"episodes\":[\"software:zed\",\""),
          "/episodes/0: no Episode node has id 'software:zed'"},
         {replaced("\"episode_count\":1", "\"episode_count\":-1"), "/episode_count: expected a non-negative integer"},
@@ -481,7 +496,7 @@ TEST_F(SampleGraph, OpenClawIsMentionedByTheGitHubEpisodeAtItsChapters) {
     ASSERT_NE(mention, nullptr);
     EXPECT_TRUE(mention->in_entity_list);
     EXPECT_EQ(mention->timestamps_s, (std::vector<std::uint32_t>{4185, 4470}));
-    EXPECT_EQ(mention->evidence, (Strings{"chapter", "entity-list"}));
+    EXPECT_EQ(mention->evidence.names(), (Strings{"chapter", "entity-list"}));
     EXPECT_NE(find_rel(graph(), RelType::GuestOn, "person:kyle-daigle", github), nullptr);
     EXPECT_NE(find_rel(graph(), RelType::Hosted, "person:swyx", github), nullptr);
 }
