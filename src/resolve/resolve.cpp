@@ -8,6 +8,7 @@
 #include <numeric>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "castgraph/text.hpp"
 #include "internal/pattern.hpp"
@@ -64,8 +65,8 @@ public:
         std::iota(parent_.begin(), parent_.end(), 0);
         for (std::size_t m = 0; m < mentions_.size(); ++m) add_forms(m);
         for (const auto& [left, right] : options_.aliases.distinct) {
-            const auto a = name_key(left);
-            const auto b = name_key(right);
+            const auto a = key_of(left);
+            const auto b = key_of(right);
             distinct_[a].insert(b);
             distinct_[b].insert(a);
         }
@@ -115,7 +116,7 @@ private:
     void add_forms(std::size_t m) {
         const auto& mention = mentions_[m];
         auto add = [&](const std::string& text, Form::Role role) {
-            auto key = name_key(text);
+            auto key = key_of(text);
             if (key.empty()) return;
             forms_.push_back({text, key, role, m});
         };
@@ -123,7 +124,7 @@ private:
         for (const auto& acronym : mention.acronyms) add(acronym, Form::Role::acronym);
         for (const auto& alias : mention.description_aliases) {
             add(alias, Form::Role::description_alias);
-            former_keys_.insert(name_key(alias));
+            former_keys_.insert(key_of(alias));
         }
     }
 
@@ -175,7 +176,7 @@ private:
     void merge_exact() {
         std::map<std::pair<int, std::string>, std::size_t> first_with_key;
         for (std::size_t m = 0; m < mentions_.size(); ++m) {
-            const auto key = name_key(mentions_[m].names.front());
+            const auto key = key_of(mentions_[m].names.front());
             const auto [it, inserted] = first_with_key.emplace(std::make_pair(family(m), key), m);
             if (!inserted) unite(it->second, m, "exact", mentions_[it->second].raw_name, mentions_[m].raw_name);
         }
@@ -198,8 +199,8 @@ private:
     void merge_curated() {
         for (std::size_t c = 0; c < options_.aliases.entities.size(); ++c) {
             const auto& curated = options_.aliases.entities[c];
-            std::set<std::string> keys{name_key(curated.canonical)};
-            for (const auto& alias : curated.aliases) keys.insert(name_key(alias));
+            std::set<std::string> keys{key_of(curated.canonical)};
+            for (const auto& alias : curated.aliases) keys.insert(key_of(alias));
             std::optional<std::size_t> first;
             for (const auto& form : forms_) {
                 if (keys.count(form.key) == 0 || family(form.mention) != kind_family(curated.kind)) continue;
@@ -224,7 +225,7 @@ private:
             for (const auto& form : forms_) {
                 const auto root = find(form.mention);
                 auto& claim = claims[{family(form.mention), form.key}];
-                const bool is_primary = form.role == Form::Role::name && name_key(mentions_[form.mention].names.front()) == form.key;
+                const bool is_primary = form.role == Form::Role::name && key_of(mentions_[form.mention].names.front()) == form.key;
                 if (is_primary) claim.primary.insert(root);
             }
             for (const auto& form : forms_) {
@@ -272,7 +273,7 @@ private:
         std::map<std::string, std::size_t> organization_by_key;
         for (std::size_t m = 0; m < mentions_.size(); ++m)
             if (mentions_[m].kind == EntityKind::Organization)
-                for (const auto& name : mentions_[m].names) organization_by_key.emplace(name_key(name), m);
+                for (const auto& name : mentions_[m].names) organization_by_key.emplace(key_of(name), m);
         std::vector<std::tuple<std::size_t, std::size_t, std::string, std::string, std::string>> decisions;
         // "Modular AI" / "Modular", "Acme Inc." / "Acme": names equal once generic suffixes are dropped.
         std::map<std::string, std::vector<std::string>> by_stem;
@@ -368,7 +369,7 @@ private:
         for (std::size_t m = 0; m < mentions_.size(); ++m) clusters[find(m)].push_back(m);
         std::set<std::pair<std::string, int>> distinct_before;
         for (const auto& mention : mentions_)
-            distinct_before.insert({name_key(mention.names.front()), kind_family(mention.kind)});
+            distinct_before.insert({key_of(mention.names.front()), kind_family(mention.kind)});
         result.distinct_names_before = distinct_before.size();
 
         std::map<std::size_t, std::size_t> entity_of_root;
@@ -500,7 +501,7 @@ private:
         for (const auto m : members)
             for (std::size_t p = 0; p < mentions_[m].names.size(); ++p) {
                 const auto& name = mentions_[m].names[p];
-                const auto key = name_key(name);
+                const auto key = key_of(name);
                 ++key_count[key];
                 ++spellings[key][name];
                 const auto [it, inserted] = key_position.emplace(key, p);
@@ -533,6 +534,15 @@ private:
     };
 
     const ResolveOptions& options_;
+    // name_key is Unicode folding: a hundred thousand list items repeat a few thousand
+    // names, so each is folded once.
+    const std::string& key_of(const std::string& name) const {
+        auto found = keys_.find(name);
+        if (found == keys_.end()) found = keys_.emplace(name, name_key(name)).first;
+        return found->second;
+    }
+
+    mutable std::unordered_map<std::string, std::string> keys_;  // name -> name_key(name)
     std::vector<Mention> mentions_;
     std::vector<Form> forms_;
     std::vector<std::size_t> parent_;
