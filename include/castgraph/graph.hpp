@@ -1,6 +1,6 @@
-// The typed property graph of DESIGN.md on a Boost.Graph adjacency_list with
-// bundled node and relationship properties. It is the one input of every
-// exporter, query and recommender.
+// The typed property graph of DESIGN.md on a Boost.Graph compressed sparse row
+// graph, with node and relationship properties beside it by vertex and edge
+// index. It is the one input of every exporter, query and recommender.
 //
 // Nodes are looked up by their stable string id. CO_APPEARS_WITH is undirected
 // in meaning and stored once, from the smaller id to the larger. Every other
@@ -10,7 +10,8 @@
 // reads are safe.
 #pragma once
 
-#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
+#include <boost/range/iterator_range.hpp>
 
 #include <cstdint>
 #include <initializer_list>
@@ -150,36 +151,35 @@ struct IdChange {
     bool operator==(const IdChange&) const = default;
 };
 
+// Built in two steps: nodes and relationships are added, then freeze() lays the
+// relationships out in Boost's compressed sparse row graph (bidirectional), which
+// keeps a relationship in some 120 bytes where an adjacency_list needs twice that
+// and a heap block each. Relationships are read only from a frozen graph; nodes
+// are readable, and writable, in both steps.
 class PropertyGraph {
 public:
-    using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, Node, Relationship>;
+    using Graph = boost::compressed_sparse_row_graph<boost::bidirectionalS>;
     using Vertex = Graph::vertex_descriptor;
     using Edge = Graph::edge_descriptor;
 
-    PropertyGraph() = default;
-    PropertyGraph(const PropertyGraph& other)
-        : id_changes(other.id_changes), graph_(std::make_unique<Graph>(*other.graph_)), index_(other.index_) {}
-    PropertyGraph& operator=(const PropertyGraph& other) {
-        if (this != &other) *this = PropertyGraph(other);
-        return *this;
-    }
-    PropertyGraph(PropertyGraph&&) noexcept = default;
-    PropertyGraph& operator=(PropertyGraph&&) noexcept = default;
-    ~PropertyGraph() = default;
-
-    // Adds a node; throws InputError when its id is already taken.
+    // Adds a node; throws InputError when its id is already taken. Not after freeze().
     Vertex add_node(Node node);
-    // Adds a relationship; CO_APPEARS_WITH endpoints are put in id order.
-    Edge add_relationship(Vertex from, Vertex to, Relationship relationship);
+    // Adds a relationship; CO_APPEARS_WITH endpoints are put in id order. Not after freeze().
+    void add_relationship(Vertex from, Vertex to, Relationship relationship);
+    // Builds the graph from what was added. A vertex's out- and in-relationships
+    // keep the order they were added in.
+    void freeze();
+    [[nodiscard]] bool frozen() const noexcept { return frozen_; }
 
     [[nodiscard]] std::optional<Vertex> find(std::string_view id) const;
-    [[nodiscard]] const Node& node(Vertex vertex) const { return (*graph_)[vertex]; }
-    [[nodiscard]] Node& node(Vertex vertex) { return (*graph_)[vertex]; }
-    [[nodiscard]] const Relationship& relationship(Edge edge) const { return (*graph_)[edge]; }
-    [[nodiscard]] Relationship& relationship(Edge edge) { return (*graph_)[edge]; }
-    [[nodiscard]] const Graph& graph() const noexcept { return *graph_; }
-    [[nodiscard]] std::size_t node_count() const noexcept { return boost::num_vertices(*graph_); }
-    [[nodiscard]] std::size_t relationship_count() const noexcept { return boost::num_edges(*graph_); }
+    [[nodiscard]] const Node& node(Vertex vertex) const { return nodes_[vertex]; }
+    [[nodiscard]] Node& node(Vertex vertex) { return nodes_[vertex]; }
+    [[nodiscard]] const Relationship& relationship(Edge edge) const { return relationships_[edge.idx]; }
+    [[nodiscard]] Relationship& relationship(Edge edge) { return relationships_[edge.idx]; }
+    // The Boost graph, for traversal; throws an internal error before freeze().
+    [[nodiscard]] const Graph& graph() const;
+    [[nodiscard]] std::size_t node_count() const noexcept { return nodes_.size(); }
+    [[nodiscard]] std::size_t relationship_count() const noexcept { return relationships_.size(); }
 
     // Nodes sorted by id, and relationships sorted by (type, source id, target id):
     // the order every writer uses, so output never depends on insertion order.
@@ -192,10 +192,12 @@ public:
     std::vector<IdChange> id_changes;
 
 private:
-    // On the heap: Boost's adjacency_list has no move constructor, and copying a
-    // graph of millions of relationships to return it would cost seconds. A
-    // moved-from graph may only be assigned to or destroyed.
-    std::unique_ptr<Graph> graph_ = std::make_unique<Graph>();
+    std::vector<Node> nodes_;  // by vertex
+    // Before freeze(): in the order added, with their endpoints in ends_. After: by edge index.
+    std::vector<Relationship> relationships_;
+    std::vector<std::pair<Vertex, Vertex>> ends_;
+    Graph graph_;
+    bool frozen_ = false;
     std::unordered_map<std::string, Vertex> index_;
 };
 

@@ -56,16 +56,53 @@ NodeLabel label_of(EntityKind kind) { return static_cast<NodeLabel>(static_cast<
 bool is_entity_label(NodeLabel label) { return label <= NodeLabel::Other; }
 
 PropertyGraph::Vertex PropertyGraph::add_node(Node node) {
+    if (frozen_) throw Error(ErrorCategory::internal, "graph: node added after freeze()");
     if (index_.contains(node.id)) throw InputError("graph: node id '" + node.id + "' appears twice");
-    std::string id = node.id;
-    const auto vertex = boost::add_vertex(std::move(node), *graph_);
-    index_.emplace(std::move(id), vertex);
+    const auto vertex = nodes_.size();
+    index_.emplace(node.id, vertex);
+    nodes_.push_back(std::move(node));
     return vertex;
 }
 
-PropertyGraph::Edge PropertyGraph::add_relationship(Vertex from, Vertex to, Relationship relationship) {
-    if (relationship.type == RelType::CoAppearsWith && (*graph_)[to].id < (*graph_)[from].id) std::swap(from, to);
-    return boost::add_edge(from, to, std::move(relationship), *graph_).first;
+void PropertyGraph::add_relationship(Vertex from, Vertex to, Relationship relationship) {
+    if (frozen_) throw Error(ErrorCategory::internal, "graph: relationship added after freeze()");
+    if (from >= nodes_.size() || to >= nodes_.size())
+        throw Error(ErrorCategory::internal, "graph: relationship between vertices that are not nodes");
+    if (relationship.type == RelType::CoAppearsWith && nodes_[to].id < nodes_[from].id) std::swap(from, to);
+    ends_.emplace_back(from, to);
+    relationships_.push_back(std::move(relationship));
+}
+
+void PropertyGraph::freeze() {
+    if (frozen_) return;
+    // Boost places edges by a stable counting sort on the source, so handing it
+    // the relationships in that order already makes edge index = position here.
+    std::vector<std::size_t> start(nodes_.size() + 1, 0);
+    for (const auto& [from, to] : ends_) ++start[from + 1];
+    for (std::size_t v = 0; v < nodes_.size(); ++v) start[v + 1] += start[v];
+    std::vector<std::size_t> position(ends_.size());
+    for (std::size_t i = 0; i < ends_.size(); ++i) position[i] = start[ends_[i].first]++;
+    // Applied in place, cycle by cycle: a second copy of millions of relationships
+    // would double the memory at its peak.
+    for (std::size_t i = 0; i < position.size(); ++i)
+        while (position[i] != i) {
+            const auto j = position[i];
+            std::swap(relationships_[i], relationships_[j]);
+            std::swap(ends_[i], ends_[j]);
+            std::swap(position[i], position[j]);
+        }
+    std::vector<std::size_t>().swap(position);
+    graph_ = Graph(boost::edges_are_unsorted_multi_pass, ends_.begin(), ends_.end(), nodes_.size());
+    for (const auto edge : boost::make_iterator_range(boost::edges(graph_)))
+        if (ends_[edge.idx] != std::make_pair(boost::source(edge, graph_), boost::target(edge, graph_)))
+            throw Error(ErrorCategory::internal, "graph: relationship and edge indexes disagree");
+    std::vector<std::pair<Vertex, Vertex>>().swap(ends_);
+    frozen_ = true;
+}
+
+const PropertyGraph::Graph& PropertyGraph::graph() const {
+    if (!frozen_) throw Error(ErrorCategory::internal, "graph: traversed before freeze()");
+    return graph_;
 }
 
 std::optional<PropertyGraph::Vertex> PropertyGraph::find(std::string_view id) const {
@@ -77,8 +114,8 @@ std::optional<PropertyGraph::Vertex> PropertyGraph::find(std::string_view id) co
 std::vector<PropertyGraph::Vertex> PropertyGraph::nodes_in_order() const {
     std::vector<Vertex> order;
     order.reserve(node_count());
-    for (const auto vertex : boost::make_iterator_range(boost::vertices(*graph_))) order.push_back(vertex);
-    std::sort(order.begin(), order.end(), [&](Vertex a, Vertex b) { return (*graph_)[a].id < (*graph_)[b].id; });
+    for (Vertex vertex = 0; vertex < nodes_.size(); ++vertex) order.push_back(vertex);
+    std::sort(order.begin(), order.end(), [&](Vertex a, Vertex b) { return nodes_[a].id < nodes_[b].id; });
     return order;
 }
 
@@ -94,8 +131,8 @@ std::vector<PropertyGraph::Edge> PropertyGraph::relationships_in_order() const {
     };
     std::vector<Keyed> keyed;
     keyed.reserve(relationship_count());
-    for (const auto edge : boost::make_iterator_range(boost::edges(*graph_)))
-        keyed.push_back({{(*graph_)[edge].type, rank[boost::source(edge, *graph_)], rank[boost::target(edge, *graph_)]}, edge});
+    for (const auto edge : boost::make_iterator_range(boost::edges(graph())))
+        keyed.push_back({{relationship(edge).type, rank[boost::source(edge, graph_)], rank[boost::target(edge, graph_)]}, edge});
     std::stable_sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) { return a.key < b.key; });
     std::vector<Edge> order;
     order.reserve(keyed.size());
@@ -106,7 +143,7 @@ std::vector<PropertyGraph::Edge> PropertyGraph::relationships_in_order() const {
 std::vector<std::string_view> PropertyGraph::episode_ids(const Relationship& relationship) const {
     std::vector<std::string_view> ids;
     ids.reserve(relationship.episodes.size());
-    for (const auto episode : relationship.episodes) ids.emplace_back((*graph_)[episode].id);
+    for (const auto episode : relationship.episodes) ids.emplace_back(nodes_[episode].id);
     return ids;
 }
 

@@ -664,6 +664,7 @@ private:
             }
             graph_.id_changes.push_back({old_id, new_id});
         }
+        graph_.freeze();
         result_.graph = std::move(graph_);
     }
 

@@ -371,6 +371,7 @@ public:
         }
         std::sort(graph_.id_changes.begin(), graph_.id_changes.end(),
                   [](const IdChange& a, const IdChange& b) { return a.old_id < b.old_id; });
+        graph_.freeze();
         return std::move(graph_);
     }
 

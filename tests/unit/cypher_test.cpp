@@ -49,6 +49,7 @@ PropertyGraph people(std::size_t count) {
         node.name = "P" + std::to_string(i);
         graph.add_node(node);
     }
+    graph.freeze();
     return graph;
 }
 

@@ -40,6 +40,7 @@ PropertyGraph small_graph() {
     co.weight = 1;
     co.episodes = {e};
     graph.add_relationship(b, a, co);
+    graph.freeze();
     return graph;
 }
 

@@ -335,6 +335,50 @@ TEST(DeduplicateEpisodes, KeepsTheRichestRecordWhateverTheOrder) {
     }
 }
 
+TEST(PropertyGraph, FreezeKeepsEachRelationshipWithItsEndsInTheOrderAdded) {
+    PropertyGraph graph;
+    const auto node = [&](const std::string& id) {
+        Node n;
+        n.id = id;
+        n.label = NodeLabel::Person;
+        return graph.add_node(n);
+    };
+    const auto ann = node("person:ann");
+    const auto bob = node("person:bob");
+    const auto cy = node("person:cy");
+    // Added out of source order, with counts telling them apart.
+    const std::vector<std::pair<PropertyGraph::Vertex, PropertyGraph::Vertex>> ends = {
+        {cy, ann}, {ann, bob}, {cy, bob}, {ann, cy}, {bob, ann}, {cy, ann}};
+    for (std::size_t i = 0; i < ends.size(); ++i) {
+        Relationship mention(RelType::Mentions);
+        mention.count = static_cast<std::uint32_t>(i);
+        graph.add_relationship(ends[i].first, ends[i].second, mention);
+    }
+    EXPECT_THROW(static_cast<void>(graph.graph()), Error);
+    graph.freeze();
+    EXPECT_THROW(graph.add_relationship(ann, bob, Relationship(RelType::Mentions)), Error);
+    EXPECT_THROW(node("person:dee"), Error);
+
+    ASSERT_EQ(graph.relationship_count(), ends.size());
+    std::vector<std::uint32_t> out_of_cy;
+    for (const auto edge : boost::make_iterator_range(boost::out_edges(cy, graph.graph()))) {
+        const auto& relationship = graph.relationship(edge);
+        EXPECT_EQ(ends[relationship.count], std::make_pair(cy, boost::target(edge, graph.graph())));
+        out_of_cy.push_back(relationship.count);
+    }
+    EXPECT_EQ(out_of_cy, (std::vector<std::uint32_t>{0, 2, 5}));
+    std::vector<std::uint32_t> into_ann;
+    for (const auto edge : boost::make_iterator_range(boost::in_edges(ann, graph.graph()))) {
+        const auto& relationship = graph.relationship(edge);
+        EXPECT_EQ(ends[relationship.count], std::make_pair(boost::source(edge, graph.graph()), ann));
+        into_ann.push_back(relationship.count);
+    }
+    EXPECT_EQ(into_ann, (std::vector<std::uint32_t>{4, 0, 5}));  // by source, then as added
+    std::set<std::uint32_t> all;
+    for (const auto edge : boost::make_iterator_range(boost::edges(graph.graph()))) all.insert(graph.relationship(edge).count);
+    EXPECT_EQ(all.size(), ends.size());
+}
+
 TEST(EvidenceSet, ListsNamesSortedWhateverTheInsertionOrder) {
     EvidenceSet evidence;
     EXPECT_TRUE(evidence.empty());

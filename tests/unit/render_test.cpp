@@ -33,6 +33,7 @@ PropertyGraph people_graph() {
     Relationship mention(RelType::Mentions);
     mention.timestamps_s = {4185};
     graph.add_relationship(one, tool, mention);
+    graph.freeze();
     return graph;
 }
 
