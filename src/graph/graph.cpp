@@ -73,6 +73,11 @@ void PropertyGraph::add_relationship(Vertex from, Vertex to, Relationship relati
     relationships_.push_back(std::move(relationship));
 }
 
+void PropertyGraph::reserve_relationships(std::size_t count) {
+    relationships_.reserve(count);
+    ends_.reserve(count);
+}
+
 void PropertyGraph::freeze() {
     if (frozen_) return;
     // Boost places edges by a stable counting sort on the source, so handing it

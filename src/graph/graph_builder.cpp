@@ -596,21 +596,34 @@ private:
         for (std::size_t e = 0; e < entities_.size(); ++e)
             graph_.node(entities_[e].vertex).episode_count = entity_episode_count[e];
 
+        auto co_appearing = group_pairs(co_appearances);
+        prune_co_appearances(co_appearing);
+        // Which episodes tie an entity to a topic is MENTIONS joined with TAGGED: only
+        // the count is kept, so the sorted triples are counted, never grouped.
+        std::sort(associations.begin(), associations.end());
+        associations.erase(std::unique(associations.begin(), associations.end()), associations.end());
+        const auto same_pair = [&](std::size_t i) {
+            return i > 0 && associations[i].from == associations[i - 1].from && associations[i].to == associations[i - 1].to;
+        };
+        std::size_t total = co_appearing.size();
+        for (std::size_t i = 0; i < associations.size(); ++i)
+            if (!same_pair(i)) ++total;
+        for (const auto& relationships : pending) total += relationships.size();
+        graph_.reserve_relationships(total);
+
         for (const auto type : {RelType::PartOf, RelType::GuestOn, RelType::Hosted, RelType::AffiliatedWith, RelType::Mentions})
             add_pending(type);
         // Grouped pairs come sorted by (source, target) already: they go in directly.
-        {
-            auto co_appearing = group_pairs(co_appearances);
-            prune_co_appearances(co_appearing);
-            for (auto& pair : co_appearing)
-                graph_.add_relationship(pair.from, pair.to, weighted(RelType::CoAppearsWith, std::move(pair.episodes)));
-        }
+        for (auto& pair : co_appearing)
+            graph_.add_relationship(pair.from, pair.to, weighted(RelType::CoAppearsWith, std::move(pair.episodes)));
+        std::vector<EpisodePair>().swap(co_appearing);
         add_pending(RelType::Tagged);
-        // Which episodes tie an entity to a topic is MENTIONS joined with TAGGED: only the count is kept.
-        for (const auto& pair : group_pairs(associations)) {
+        for (std::size_t i = 0; i < associations.size();) {
             Relationship association(RelType::AssociatedWith);
-            association.weight = static_cast<std::uint32_t>(pair.episodes.size());
-            graph_.add_relationship(pair.from, pair.to, std::move(association));
+            const auto begin = i;
+            while (++i < associations.size() && same_pair(i)) {}
+            association.weight = static_cast<std::uint32_t>(i - begin);  // distinct triples: one per episode
+            graph_.add_relationship(associations[begin].from, associations[begin].to, std::move(association));
         }
     }
 
