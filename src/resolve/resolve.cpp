@@ -116,10 +116,13 @@ private:
     void add_forms(std::size_t m) {
         const auto& mention = mentions_[m];
         auto add = [&](const std::string& text, Form::Role role) {
-            auto key = key_of(text);
+            const auto& key = key_of(text);
             if (key.empty()) return;
             forms_.push_back({text, key, role, m});
         };
+        // Mentions are added in order, so the keys of mention m's names start here.
+        name_key_start_.push_back(name_keys_.size());
+        for (const auto& name : mention.names) name_keys_.push_back(&key_of(name));
         for (const auto& name : mention.names) add(name, Form::Role::name);
         for (const auto& acronym : mention.acronyms) add(acronym, Form::Role::acronym);
         for (const auto& alias : mention.description_aliases) {
@@ -176,7 +179,7 @@ private:
     void merge_exact() {
         std::map<std::pair<int, std::string>, std::size_t> first_with_key;
         for (std::size_t m = 0; m < mentions_.size(); ++m) {
-            const auto key = key_of(mentions_[m].names.front());
+            const auto& key = name_key_of(m, 0);
             const auto [it, inserted] = first_with_key.emplace(std::make_pair(family(m), key), m);
             if (!inserted) unite(it->second, m, "exact", mentions_[it->second].raw_name, mentions_[m].raw_name);
         }
@@ -225,7 +228,7 @@ private:
             for (const auto& form : forms_) {
                 const auto root = find(form.mention);
                 auto& claim = claims[{family(form.mention), form.key}];
-                const bool is_primary = form.role == Form::Role::name && key_of(mentions_[form.mention].names.front()) == form.key;
+                const bool is_primary = form.role == Form::Role::name && name_key_of(form.mention, 0) == form.key;
                 if (is_primary) claim.primary.insert(root);
             }
             for (const auto& form : forms_) {
@@ -367,9 +370,9 @@ private:
         ResolutionResult result;
         std::map<std::size_t, std::vector<std::size_t>> clusters;
         for (std::size_t m = 0; m < mentions_.size(); ++m) clusters[find(m)].push_back(m);
-        std::set<std::pair<std::string, int>> distinct_before;
-        for (const auto& mention : mentions_)
-            distinct_before.insert({key_of(mention.names.front()), kind_family(mention.kind)});
+        std::set<std::pair<std::string_view, int>> distinct_before;
+        for (std::size_t m = 0; m < mentions_.size(); ++m)
+            distinct_before.insert({name_key_of(m, 0), kind_family(mentions_[m].kind)});
         result.distinct_names_before = distinct_before.size();
 
         std::map<std::size_t, std::size_t> entity_of_root;
@@ -378,9 +381,9 @@ private:
             ResolvedEntity entity;
             entity.kind = majority_kind(members);
             entity.name = canonical_name(members);
-            std::set<std::string> aliases;
-            std::set<std::string> types;
-            std::set<std::string> episodes;
+            // Views: the strings stay in mentions_ until they are copied out below.
+            std::set<std::string_view> aliases;
+            std::set<std::string_view> types;
             for (const auto m : members) {
                 const auto& mention = mentions_[m];
                 for (const auto& name : mention.names) aliases.insert(name);
@@ -388,7 +391,9 @@ private:
                 for (const auto& alias : mention.description_aliases) aliases.insert(alias);
                 aliases.insert(mention.raw_name);
                 types.insert(mention.raw_type);
-                episodes.insert(mention.episode_id);
+                // Mentions are in episode order, and members in mention order.
+                if (entity.episodes.empty() || entity.episodes.back() != mention.episode_id)
+                    entity.episodes.push_back(mention.episode_id);
                 entity.mentions.push_back(m);
             }
             if (const auto curated = curated_of_cluster(members))
@@ -396,7 +401,6 @@ private:
             aliases.erase(entity.name);
             entity.aliases.assign(aliases.begin(), aliases.end());
             entity.source_types.assign(types.begin(), types.end());
-            entity.episodes.assign(episodes.begin(), episodes.end());
             auto slug = slugify(entity.name);
             if (slug.empty()) slug = "unnamed";
             entity.id = std::string(kind_id_prefix(entity.kind)) + ":" + slug;
@@ -501,7 +505,7 @@ private:
         for (const auto m : members)
             for (std::size_t p = 0; p < mentions_[m].names.size(); ++p) {
                 const auto& name = mentions_[m].names[p];
-                const auto key = key_of(name);
+                const auto& key = name_key_of(m, p);
                 ++key_count[key];
                 ++spellings[key][name];
                 const auto [it, inserted] = key_position.emplace(key, p);
@@ -542,7 +546,14 @@ private:
         return found->second;
     }
 
+    // The key of mention m's name p, folded once.
+    [[nodiscard]] const std::string& name_key_of(std::size_t m, std::size_t p) const {
+        return *name_keys_[name_key_start_[m] + p];
+    }
+
     mutable std::unordered_map<std::string, std::string> keys_;  // name -> name_key(name)
+    std::vector<const std::string*> name_keys_;                   // into keys_, whose nodes never move
+    std::vector<std::size_t> name_key_start_;                     // by mention
     std::vector<Mention> mentions_;
     std::vector<Form> forms_;
     std::vector<std::size_t> parent_;
