@@ -32,7 +32,7 @@ void RecsysExporter::write_files(const PropertyGraph& graph, const ExportOptions
     const auto order = graph.nodes_in_order();
     std::map<PropertyGraph::Vertex, std::size_t> index;
     for (std::size_t i = 0; i < order.size(); ++i) index.emplace(order[i], i);
-    const auto edges = graph.relationships_in_order();
+    const auto& edges = graph.relationships_in_order();
 
     sink.write_file("interactions.tsv", [&](std::ostream& out) {
         out << "episode_id\tentity_id\tweight\n";

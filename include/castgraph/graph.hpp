@@ -184,9 +184,10 @@ public:
     [[nodiscard]] std::size_t relationship_count() const noexcept { return relationships_.size(); }
 
     // Nodes sorted by id, and relationships sorted by (type, source id, target id):
-    // the order every writer uses, so output never depends on insertion order.
+    // the order every writer uses, so output never depends on insertion order. The
+    // relationships' order is worked out once, by freeze(), for all writers.
     [[nodiscard]] std::vector<Vertex> nodes_in_order() const;
-    [[nodiscard]] std::vector<Edge> relationships_in_order() const;
+    [[nodiscard]] const std::vector<Edge>& relationships_in_order() const;
     // The ids of a relationship's episodes, in order.
     [[nodiscard]] std::vector<std::string_view> episode_ids(const Relationship& relationship) const;
 
@@ -194,11 +195,15 @@ public:
     std::vector<IdChange> id_changes;
 
 private:
+    // Fills order_ from the relationships as added and the edge index each gets.
+    void order_relationships(const std::vector<std::size_t>& position);
+
     std::vector<Node> nodes_;  // by vertex
     // Before freeze(): in the order added, with their endpoints in ends_. After: by edge index.
     std::vector<Relationship> relationships_;
     std::vector<std::pair<Vertex, Vertex>> ends_;
     Graph graph_;
+    std::vector<Edge> order_;  // relationships_in_order()
     bool frozen_ = false;
     std::unordered_map<std::string, Vertex> index_;
 };

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <numeric>
 #include <tuple>
 #include <utility>
 
@@ -87,6 +88,7 @@ void PropertyGraph::freeze() {
     for (std::size_t v = 0; v < nodes_.size(); ++v) start[v + 1] += start[v];
     std::vector<std::size_t> position(ends_.size());
     for (std::size_t i = 0; i < ends_.size(); ++i) position[i] = start[ends_[i].first]++;
+    order_relationships(position);
     // Applied in place, cycle by cycle: a second copy of millions of relationships
     // would double the memory at its peak.
     for (std::size_t i = 0; i < position.size(); ++i)
@@ -124,25 +126,34 @@ std::vector<PropertyGraph::Vertex> PropertyGraph::nodes_in_order() const {
     return order;
 }
 
-std::vector<PropertyGraph::Edge> PropertyGraph::relationships_in_order() const {
-    // Compare ranks of ids instead of the ids: a million relationships would make
-    // twenty million string comparisons.
+void PropertyGraph::order_relationships(const std::vector<std::size_t>& position) {
+    // Ranks of ids instead of the ids: millions of relationships would make tens of
+    // millions of string comparisons.
     std::vector<std::uint32_t> rank(node_count());
     const auto nodes = nodes_in_order();
     for (std::size_t i = 0; i < nodes.size(); ++i) rank[nodes[i]] = static_cast<std::uint32_t>(i);
-    struct Keyed {
-        std::tuple<RelType, std::uint32_t, std::uint32_t> key;
-        Edge edge;
+    const auto key = [&](std::size_t i) {
+        return std::make_tuple(relationships_[i].type, rank[ends_[i].first], rank[ends_[i].second]);
     };
-    std::vector<Keyed> keyed;
-    keyed.reserve(relationship_count());
-    for (const auto edge : boost::make_iterator_range(boost::edges(graph())))
-        keyed.push_back({{relationship(edge).type, rank[boost::source(edge, graph_)], rank[boost::target(edge, graph_)]}, edge});
-    std::stable_sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) { return a.key < b.key; });
-    std::vector<Edge> order;
-    order.reserve(keyed.size());
-    for (const auto& entry : keyed) order.push_back(entry.edge);
-    return order;
+    // The builder and the graph reader add relationships in this order already: one
+    // pass finds that, and only other callers pay for a sort.
+    bool added_in_order = true;
+    for (std::size_t i = 1; i < ends_.size() && added_in_order; ++i) added_in_order = !(key(i) < key(i - 1));
+    order_.clear();
+    order_.reserve(ends_.size());
+    if (added_in_order) {
+        for (std::size_t i = 0; i < ends_.size(); ++i) order_.emplace_back(ends_[i].first, position[i]);
+        return;
+    }
+    std::vector<std::size_t> added(ends_.size());
+    std::iota(added.begin(), added.end(), std::size_t{0});
+    std::stable_sort(added.begin(), added.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
+    for (const auto i : added) order_.emplace_back(ends_[i].first, position[i]);
+}
+
+const std::vector<PropertyGraph::Edge>& PropertyGraph::relationships_in_order() const {
+    if (!frozen_) throw Error(ErrorCategory::internal, "graph: relationships read before freeze()");
+    return order_;
 }
 
 std::vector<std::string_view> PropertyGraph::episode_ids(const Relationship& relationship) const {

@@ -69,7 +69,7 @@ TEST(ExportValues, ListsJsonBooleansAndAbsentValues) {
     EXPECT_EQ(values.at("languages"), "[]");
     EXPECT_FALSE(values.contains("duration_s")) << "unknown duration is absent, not 0";
     EXPECT_FALSE(values.contains("summary")) << "empty text is absent";
-    const auto edges = graph.relationships_in_order();
+    const auto& edges = graph.relationships_in_order();
     std::map<std::string, std::string> rel;
     for (const auto& value : RelationshipValues(graph)(graph.relationship(edges.back())))
         rel[std::string(relationship_columns()[value.column].name)] = value.text;

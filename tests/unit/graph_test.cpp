@@ -377,6 +377,10 @@ TEST(PropertyGraph, FreezeKeepsEachRelationshipWithItsEndsInTheOrderAdded) {
     std::set<std::uint32_t> all;
     for (const auto edge : boost::make_iterator_range(boost::edges(graph.graph()))) all.insert(graph.relationship(edge).count);
     EXPECT_EQ(all.size(), ends.size());
+    // Writers' order: (type, source id, target id), ties as added.
+    std::vector<std::uint32_t> written;
+    for (const auto edge : graph.relationships_in_order()) written.push_back(graph.relationship(edge).count);
+    EXPECT_EQ(written, (std::vector<std::uint32_t>{1, 3, 4, 0, 5, 2}));
 }
 
 TEST(EvidenceSet, ListsNamesSortedWhateverTheInsertionOrder) {
