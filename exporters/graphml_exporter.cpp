@@ -1,10 +1,14 @@
 #include "graphml_exporter.hpp"
 
+#include <libxml/entities.h>
 #include <libxml/parser.h>
-#include <libxml/xmlwriter.h>
+#include <libxml/tree.h>
 #include <utf8proc.h>
 
 #include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "castgraph/error.hpp"
 #include "castgraph/export_values.hpp"
@@ -48,59 +52,120 @@ std::string xml_safe(std::string_view text) {
     return out;
 }
 
-const xmlChar* x(const char* text) { return reinterpret_cast<const xmlChar*>(text); }
 const xmlChar* x(const std::string& text) { return reinterpret_cast<const xmlChar*>(text.c_str()); }
 
-int write_to_stream(void* context, const char* buffer, int length) {
-    auto& out = *static_cast<std::ostream*>(context);
-    out.write(buffer, length);
-    return out ? length : -1;
-}
-
-// libxml2's streaming writer, every call checked.
+// Markup is written straight into a large buffer, in the layout libxml2's indenting
+// writer gives (two spaces a level, text elements on one line, empty ones closed
+// with "/>"); values that need escaping go through libxml2's own escaping, the
+// functions that writer calls. Most values need none, and skipping the writer's
+// per-call machinery makes the export several times faster.
 class XmlWriter {
 public:
-    explicit XmlWriter(std::ostream& out) {
-        auto* buffer = xmlOutputBufferCreateIO(write_to_stream, nullptr, &out, nullptr);
-        if (buffer == nullptr) throw Error(ErrorCategory::internal, "graphml: cannot create the XML output buffer");
-        writer_ = xmlNewTextWriter(buffer);  // owns the buffer from here
-        if (writer_ == nullptr) {
-            xmlOutputBufferClose(buffer);
-            throw Error(ErrorCategory::internal, "graphml: cannot create the XML writer");
-        }
-        check(xmlTextWriterSetIndent(writer_, 1));
-        check(xmlTextWriterSetIndentString(writer_, x("  ")));
-    }
-    ~XmlWriter() { xmlFreeTextWriter(writer_); }
-    XmlWriter(const XmlWriter&) = delete;
-    XmlWriter& operator=(const XmlWriter&) = delete;
+    explicit XmlWriter(std::ostream& out) : out_(out) { buffer_.reserve(kFlushAt + 64 * 1024); }
 
-    void start_document() { check(xmlTextWriterStartDocument(writer_, "1.0", "UTF-8", nullptr)); }
+    void start_document() { buffer_ += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"; }
     void end_document() {
-        check(xmlTextWriterEndDocument(writer_));
-        check(xmlTextWriterFlush(writer_));
+        while (!open_.empty()) end();
+        flush();
     }
-    void start(const char* element) { check(xmlTextWriterStartElement(writer_, x(element))); }
-    void end() { check(xmlTextWriterEndElement(writer_)); }
-    void attribute(const char* name, const std::string& value) {
-        if (plain_ascii(value)) check(xmlTextWriterWriteAttribute(writer_, x(name), x(value)));
-        else check(xmlTextWriterWriteAttribute(writer_, x(name), x(xml_safe(value))));
+    void start(const char* element) {
+        close_start_tag("\n");
+        indent();
+        buffer_ += '<';
+        buffer_ += element;
+        open_.push_back({element, false});
+        start_tag_open_ = true;
     }
-    void text(const std::string& value) {
-        if (plain_ascii(value)) check(xmlTextWriterWriteString(writer_, x(value)));
-        else check(xmlTextWriterWriteString(writer_, x(xml_safe(value))));
+    void end() {
+        const auto element = open_.back();
+        open_.pop_back();
+        if (start_tag_open_) {
+            buffer_ += "/>\n";
+            start_tag_open_ = false;
+        } else {
+            if (!element.has_text) indent();
+            buffer_ += "</";
+            buffer_ += element.name;
+            buffer_ += ">\n";
+        }
+        if (buffer_.size() >= kFlushAt) flush();
     }
-    void element(const char* name, const std::string& value) {
+    void attribute(const char* name, std::string_view value) {
+        buffer_ += ' ';
+        buffer_ += name;
+        buffer_ += "=\"";
+        if (plain_attribute(value)) {
+            buffer_ += value;
+        } else {
+            const std::unique_ptr<xmlBuffer, decltype(&xmlBufferFree)> escaped(xmlBufferCreate(), xmlBufferFree);
+            if (!escaped) throw Error(ErrorCategory::internal, "graphml: out of memory escaping an attribute");
+            xmlAttrSerializeTxtContent(escaped.get(), nullptr, nullptr, x(xml_safe(value)));
+            buffer_.append(reinterpret_cast<const char*>(xmlBufferContent(escaped.get())),
+                           static_cast<std::size_t>(xmlBufferLength(escaped.get())));
+        }
+        buffer_ += '"';
+    }
+    void text(std::string_view value) {
+        close_start_tag("");
+        open_.back().has_text = true;
+        if (plain_text(value)) {
+            buffer_ += value;
+            return;
+        }
+        const std::unique_ptr<xmlChar, void (*)(xmlChar*)> escaped(
+            xmlEncodeSpecialChars(nullptr, x(plain_ascii(value) ? std::string(value) : xml_safe(value))),
+            [](xmlChar* text) { xmlFree(text); });
+        if (!escaped) throw Error(ErrorCategory::internal, "graphml: out of memory escaping a value");
+        buffer_ += reinterpret_cast<const char*>(escaped.get());
+    }
+    void element(const char* name, std::string_view value) {
         start(name);
         text(value);
         end();
     }
 
 private:
-    static void check(int status) {
-        if (status < 0) throw IoError("graphml: write failed");
+    struct Open {
+        const char* name;
+        bool has_text;
+    };
+    static constexpr std::size_t kFlushAt = 1 << 20;
+
+    // Printable ASCII without the characters libxml2 escapes in text: < > & " and CR.
+    static bool plain_text(std::string_view text) {
+        for (const char c : text) {
+            const auto byte = static_cast<unsigned char>(c);
+            if (byte >= 0x7F || (byte < 0x20 && byte != 0x9 && byte != 0xA) || c == '<' || c == '>' || c == '&' ||
+                c == '"')
+                return false;
+        }
+        return true;
     }
-    xmlTextWriterPtr writer_ = nullptr;
+    // In attributes libxml2 also writes tab and line breaks as references.
+    static bool plain_attribute(std::string_view text) {
+        for (const char c : text) {
+            const auto byte = static_cast<unsigned char>(c);
+            if (byte >= 0x7F || byte < 0x20 || c == '<' || c == '>' || c == '&' || c == '"') return false;
+        }
+        return true;
+    }
+    void close_start_tag(const char* after) {
+        if (!start_tag_open_) return;
+        buffer_ += '>';
+        buffer_ += after;
+        start_tag_open_ = false;
+    }
+    void indent() { buffer_.append(2 * open_.size(), ' '); }
+    void flush() {
+        out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+        if (!out_) throw IoError("graphml: write failed");
+        buffer_.clear();
+    }
+
+    std::ostream& out_;
+    std::string buffer_;
+    std::vector<Open> open_;
+    bool start_tag_open_ = false;
 };
 
 const char* graphml_type(ValueType type) {
