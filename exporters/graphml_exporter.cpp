@@ -52,6 +52,7 @@ std::string xml_safe(std::string_view text) {
     return out;
 }
 
+const xmlChar* x(const char* text) { return reinterpret_cast<const xmlChar*>(text); }
 const xmlChar* x(const std::string& text) { return reinterpret_cast<const xmlChar*>(text.c_str()); }
 
 // Markup is written straight into a large buffer, in the layout libxml2's indenting
@@ -61,7 +62,13 @@ const xmlChar* x(const std::string& text) { return reinterpret_cast<const xmlCha
 // per-call machinery makes the export several times faster.
 class XmlWriter {
 public:
-    explicit XmlWriter(std::ostream& out) : out_(out) { buffer_.reserve(kFlushAt + 64 * 1024); }
+    explicit XmlWriter(std::ostream& out) : out_(out) {
+        // A document declaring UTF-8, as libxml2's writer keeps one: without it the
+        // attribute escaping turns every non-ASCII character into a reference.
+        if (!document_) throw Error(ErrorCategory::internal, "graphml: cannot create the XML document");
+        document_->encoding = xmlStrdup(x("UTF-8"));
+        buffer_.reserve(kFlushAt + 64 * 1024);
+    }
 
     void start_document() { buffer_ += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"; }
     void end_document() {
@@ -99,7 +106,7 @@ public:
         } else {
             const std::unique_ptr<xmlBuffer, decltype(&xmlBufferFree)> escaped(xmlBufferCreate(), xmlBufferFree);
             if (!escaped) throw Error(ErrorCategory::internal, "graphml: out of memory escaping an attribute");
-            xmlAttrSerializeTxtContent(escaped.get(), nullptr, nullptr, x(xml_safe(value)));
+            xmlAttrSerializeTxtContent(escaped.get(), document_.get(), nullptr, x(xml_safe(value)));
             buffer_.append(reinterpret_cast<const char*>(xmlBufferContent(escaped.get())),
                            static_cast<std::size_t>(xmlBufferLength(escaped.get())));
         }
@@ -163,6 +170,7 @@ private:
     }
 
     std::ostream& out_;
+    std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> document_{xmlNewDoc(x("1.0")), xmlFreeDoc};
     std::string buffer_;
     std::vector<Open> open_;
     bool start_tag_open_ = false;
