@@ -94,6 +94,23 @@ TEST(GraphmlExporter, DeclaresKeysFirstEscapesAndDropsForbiddenCharacters) {
     EXPECT_EQ(xml.find("y:NodeLabel"), std::string::npos);
 }
 
+TEST(GraphmlExporter, AttributesKeepUtf8AndEscapeMarkupAsLibxml2Does) {
+    PropertyGraph graph;
+    for (const auto* id : {"person:ma\u0142gorzata", "person:a\"b<c>&\td"}) {
+        Node node;
+        node.id = id;
+        node.label = NodeLabel::Person;
+        node.name = "n";
+        graph.add_node(node);
+    }
+    graph.freeze();
+    std::ostringstream out;
+    find_exporter("graphml").write(graph, {}, out);
+    const auto xml = out.str();
+    EXPECT_NE(xml.find("<node id=\"person:ma\u0142gorzata\">"), std::string::npos) << "UTF-8 as written, not &#x142;";
+    EXPECT_NE(xml.find("<node id=\"person:a&quot;b&lt;c&gt;&amp;&#9;d\">"), std::string::npos);
+}
+
 TEST(GraphmlExporter, YedFlavorAddsNodeLabels) {
     ExportOptions options;
     options.graphml_flavor = "yed";
