@@ -218,51 +218,83 @@ private:
 
     // Aliases ("A / B"), acronyms and description aliases, to a fixpoint. Each
     // round decides on a snapshot of the clusters, so the order of forms does not matter.
+    // Each (kind family, key) that forms share is a claim; claims are numbered once,
+    // in (family, key) order, so the rounds below work on integers, not strings.
+    void number_claims() {
+        if (!form_claim_.empty() || forms_.empty()) return;
+        std::vector<std::size_t> order(forms_.size());
+        std::iota(order.begin(), order.end(), std::size_t{0});
+        const auto claim_key = [&](std::size_t f) { return std::tie(form_family_[f], forms_[f].key); };
+        form_family_.resize(forms_.size());
+        for (std::size_t f = 0; f < forms_.size(); ++f) form_family_[f] = family(forms_[f].mention);
+        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return claim_key(a) < claim_key(b); });
+        form_claim_.resize(forms_.size());
+        for (std::size_t i = 0; i < order.size(); ++i) {
+            if (i == 0 || claim_key(order[i]) != claim_key(order[i - 1])) claim_form_.push_back(order[i]);
+            form_claim_[order[i]] = claim_form_.size() - 1;
+        }
+    }
+
     void merge_aliases() {
+        number_claims();
         for (int round = 0; round < 16; ++round) {
-            struct Claim {
-                std::set<std::size_t> primary;    // clusters where the key is a main name
-                std::map<std::size_t, const Form*> secondary;  // clusters where it is only an alias or acronym
-            };
-            std::map<std::pair<int, std::string>, Claim> claims;
-            for (const auto& form : forms_) {
-                const auto root = find(form.mention);
-                auto& claim = claims[{family(form.mention), form.key}];
-                const bool is_primary = form.role == Form::Role::name && name_key_of(form.mention, 0) == form.key;
-                if (is_primary) claim.primary.insert(root);
+            // (claim, root) where the key is a cluster's main name; (claim, root, form)
+            // where it is only an alias or acronym, the first such form per cluster.
+            std::vector<std::pair<std::size_t, std::size_t>> primary;
+            std::vector<std::tuple<std::size_t, std::size_t, std::size_t>> secondary;
+            std::vector<std::size_t> root_of_form(forms_.size());
+            for (std::size_t f = 0; f < forms_.size(); ++f) {
+                root_of_form[f] = find(forms_[f].mention);
+                const auto& form = forms_[f];
+                if (form.role == Form::Role::name && name_key_of(form.mention, 0) == form.key)
+                    primary.emplace_back(form_claim_[f], root_of_form[f]);
             }
-            for (const auto& form : forms_) {
-                const auto root = find(form.mention);
-                auto& claim = claims[{family(form.mention), form.key}];
-                if (claim.primary.count(root) == 0) claim.secondary.emplace(root, &form);
+            std::sort(primary.begin(), primary.end());
+            primary.erase(std::unique(primary.begin(), primary.end()), primary.end());
+            for (std::size_t f = 0; f < forms_.size(); ++f) {
+                const std::pair<std::size_t, std::size_t> entry{form_claim_[f], root_of_form[f]};
+                if (!std::binary_search(primary.begin(), primary.end(), entry)) secondary.emplace_back(entry.first, entry.second, f);
             }
+            std::sort(secondary.begin(), secondary.end());
+            secondary.erase(std::unique(secondary.begin(), secondary.end(),
+                                        [](const auto& a, const auto& b) {
+                                            return std::get<0>(a) == std::get<0>(b) && std::get<1>(a) == std::get<1>(b);
+                                        }),
+                            secondary.end());
+
             std::vector<std::tuple<std::size_t, std::size_t, std::string, std::string, std::string>> decisions;
-            for (const auto& [family_key, claim] : claims) {
-                if (claim.secondary.empty()) continue;
-                const auto& key = family_key.second;
-                const bool acronym = std::any_of(claim.secondary.begin(), claim.secondary.end(), [](const auto& entry) {
-                    return entry.second->role == Form::Role::acronym;
+            auto primary_at = primary.begin();
+            for (auto begin = secondary.begin(); begin != secondary.end();) {
+                const auto claim = std::get<0>(*begin);
+                auto end = begin;
+                while (end != secondary.end() && std::get<0>(*end) == claim) ++end;
+                while (primary_at != primary.end() && primary_at->first < claim) ++primary_at;
+                auto primary_end = primary_at;
+                while (primary_end != primary.end() && primary_end->first == claim) ++primary_end;
+                const auto primary_count = static_cast<std::size_t>(primary_end - primary_at);
+                const auto secondary_count = static_cast<std::size_t>(end - begin);
+                const auto& first = forms_[std::get<2>(*begin)];  // of the smallest root
+                const bool acronym = std::any_of(begin, end, [&](const auto& entry) {
+                    return forms_[std::get<2>(entry)].role == Form::Role::acronym;
                 });
-                if (claim.secondary.size() + claim.primary.size() >= 3 || claim.primary.size() >= 2 ||
-                    (claim.primary.empty() && claim.secondary.size() >= 2)) {
-                    std::vector<std::size_t> roots(claim.primary.begin(), claim.primary.end());
-                    for (const auto& entry : claim.secondary) roots.push_back(entry.first);
+                if (secondary_count + primary_count >= 3 || primary_count >= 2 ||
+                    (primary_count == 0 && secondary_count >= 2)) {
+                    std::vector<std::size_t> roots;
+                    for (auto it = primary_at; it != primary_end; ++it) roots.push_back(it->second);
+                    for (auto it = begin; it != end; ++it) roots.push_back(std::get<1>(*it));
                     const auto reason = acronym ? "ambiguous-acronym" : "ambiguous-alias";
-                    if (reported_ambiguous_.insert(key).second)
-                        ambiguous_.push_back({reason, claim.secondary.begin()->second->text, roots,
-                                              "'" + claim.secondary.begin()->second->text + "' names " +
-                                                  std::to_string(roots.size()) + " different entities; merges none"});
-                    continue;
+                    if (reported_ambiguous_.insert(forms_[claim_form_[claim]].key).second)
+                        ambiguous_.push_back({reason, first.text, roots,
+                                              "'" + first.text + "' names " + std::to_string(roots.size()) +
+                                                  " different entities; merges none"});
+                } else if (primary_count == 1) {
+                    const auto rule = first.role == Form::Role::acronym            ? "acronym"
+                                      : first.role == Form::Role::description_alias ? "description-alias"
+                                                                                    : "alias";
+                    decisions.emplace_back(primary_at->second, first.mention, rule,
+                                           mentions_[primary_at->second].names.front(), mentions_[first.mention].raw_name);
                 }
-                if (claim.primary.size() != 1) continue;
-                const auto target = *claim.primary.begin();
-                const auto& [root, form] = *claim.secondary.begin();
-                const auto rule = form->role == Form::Role::acronym            ? "acronym"
-                                  : form->role == Form::Role::description_alias ? "description-alias"
-                                                                                : "alias";
-                (void)root;
-                decisions.emplace_back(target, form->mention, rule, mentions_[target].names.front(),
-                                       mentions_[form->mention].raw_name);
+                begin = end;
             }
             bool changed = false;
             for (const auto& [target, mention, rule, form_a, form_b] : decisions)
@@ -442,7 +474,7 @@ private:
         for (std::size_t m = 0; m < mentions_.size(); ++m) result.entity_of_mention[m] = new_index[entity_of_root[find(m)]];
 
         for (auto& merge : merges_) {
-            MergeRecord record = merge.record;
+            auto record = std::move(merge.record);
             record.entity = id_of_mention(merge.mention);
             result.merges.push_back(std::move(record));
         }
@@ -556,6 +588,9 @@ private:
     std::vector<std::size_t> name_key_start_;                     // by mention
     std::vector<Mention> mentions_;
     std::vector<Form> forms_;
+    std::vector<int> form_family_;         // by form
+    std::vector<std::size_t> form_claim_;  // by form: its claim, numbered in (family, key) order
+    std::vector<std::size_t> claim_form_;  // by claim: a form that has it
     std::vector<std::size_t> parent_;
     std::map<std::string, std::set<std::string>> distinct_;
     std::map<std::size_t, std::set<std::string>> cluster_keys_;
