@@ -177,17 +177,19 @@ private:
 
     // ---- rules --------------------------------------------------------------------
     void merge_exact() {
-        std::map<std::pair<int, std::string>, std::size_t> first_with_key;
+        // Key -> kind family -> first mention. Hashed: a million mentions share a few
+        // hundred thousand keys, and only the conflicts below need them in order.
+        std::unordered_map<std::string_view, std::map<int, std::size_t>> first_with_key;
         for (std::size_t m = 0; m < mentions_.size(); ++m) {
-            const auto& key = name_key_of(m, 0);
-            const auto [it, inserted] = first_with_key.emplace(std::make_pair(family(m), key), m);
+            const auto [it, inserted] = first_with_key[name_key_of(m, 0)].emplace(family(m), m);
             if (!inserted) unite(it->second, m, "exact", mentions_[it->second].raw_name, mentions_[m].raw_name);
         }
         // Same name, different kind family: reported, not forced.
-        std::map<std::string, std::map<int, std::size_t>> families_by_key;
-        for (const auto& [family_key, m] : first_with_key) families_by_key[family_key.second][family_key.first] = m;
-        for (const auto& [key, families] : families_by_key) {
-            if (families.size() < 2) continue;
+        std::map<std::string_view, const std::map<int, std::size_t>*> conflicts;
+        for (const auto& [key, families] : first_with_key)
+            if (families.size() >= 2) conflicts.emplace(key, &families);
+        for (const auto& [key, families_of_key] : conflicts) {
+            const auto& families = *families_of_key;
             RefusalRecord refusal{"kind-conflict", mentions_[families.begin()->second].names.front(), {}, ""};
             std::string kinds;
             for (const auto& [family_id, m] : families) {
@@ -400,16 +402,27 @@ private:
     // ---- result -------------------------------------------------------------------
     ResolutionResult build_result() {
         ResolutionResult result;
-        std::map<std::size_t, std::vector<std::size_t>> clusters;
-        for (std::size_t m = 0; m < mentions_.size(); ++m) clusters[find(m)].push_back(m);
+        // Clusters by root, roots ascending, members in mention order.
+        std::vector<std::size_t> root_of(mentions_.size());
+        std::vector<std::size_t> member_start(mentions_.size() + 1, 0);
+        for (std::size_t m = 0; m < mentions_.size(); ++m) ++member_start[(root_of[m] = find(m)) + 1];
+        for (std::size_t r = 0; r < mentions_.size(); ++r) member_start[r + 1] += member_start[r];
+        std::vector<std::size_t> by_root(mentions_.size());
+        {
+            auto next = member_start;
+            for (std::size_t m = 0; m < mentions_.size(); ++m) by_root[next[root_of[m]]++] = m;
+        }
         std::set<std::pair<std::string_view, int>> distinct_before;
         for (std::size_t m = 0; m < mentions_.size(); ++m)
             distinct_before.insert({name_key_of(m, 0), kind_family(mentions_[m].kind)});
         result.distinct_names_before = distinct_before.size();
 
-        std::map<std::size_t, std::size_t> entity_of_root;
+        std::vector<std::size_t> entity_of_root(mentions_.size(), 0);
         std::vector<std::pair<std::string, std::size_t>> ids;  // (id, root) for collision handling
-        for (const auto& [root, members] : clusters) {
+        for (std::size_t root = 0; root < mentions_.size(); ++root) {
+            if (member_start[root] == member_start[root + 1]) continue;
+            const std::vector<std::size_t> members(by_root.begin() + static_cast<std::ptrdiff_t>(member_start[root]),
+                                                   by_root.begin() + static_cast<std::ptrdiff_t>(member_start[root + 1]));
             ResolvedEntity entity;
             entity.kind = majority_kind(members);
             entity.name = canonical_name(members);
@@ -468,10 +481,10 @@ private:
         }
         result.entities = std::move(sorted);
         auto id_of_mention = [&](std::size_t m) -> const std::string& {
-            return result.entities[new_index[entity_of_root[find(m)]]].id;
+            return result.entities[new_index[entity_of_root[root_of[m]]]].id;
         };
         result.entity_of_mention.resize(mentions_.size());
-        for (std::size_t m = 0; m < mentions_.size(); ++m) result.entity_of_mention[m] = new_index[entity_of_root[find(m)]];
+        for (std::size_t m = 0; m < mentions_.size(); ++m) result.entity_of_mention[m] = new_index[entity_of_root[root_of[m]]];
 
         for (auto& merge : merges_) {
             auto record = std::move(merge.record);
