@@ -2,8 +2,10 @@
 # Builds and exports synthetic corpora of the given sizes and prints, per size: input MB,
 # the `wc -l` baseline, wall and CPU seconds per stage (read, resolve, graph, write, each
 # export), MB/s, peak RSS, CO_APPEARS_WITH counts with and without pruning, and the guest
-# diagram's time. With --compare, also the NetworkX pipeline on the 20,000-episode corpus
-# and the ratios. Figures, not pass/fail: the targets are in bench/README.md.
+# diagram's time (over 100,000 episodes: build alone and the pruned build only, as the
+# exports would write tens of gigabytes). With --compare, also the NetworkX pipeline on the
+# 20,000-episode corpus and the ratios. Figures, not pass/fail: the targets are in
+# bench/README.md.
 #
 # Usage: bench/run_bench.sh [--compare] [SIZES...]      (default sizes: 10000 100000 1000000)
 # Environment: CASTGRAPH (default build/castgraph, a Release build), BENCH_DIR (default
@@ -31,7 +33,14 @@ timed() {
   RSS_MB=$(awk -v k="$rss" 'BEGIN { printf "%.0f", k / 1024 }')
 }
 
+# Peak memory measured at 100,000 and 300,000 episodes: about 41 KB per episode.
+available_kb=$(awk '/^MemAvailable:/ { print $2 }' /proc/meminfo)
 for size in "${sizes[@]}"; do
+  need_kb=$(( size * 42 ))
+  if [ "$need_kb" -gt $(( available_kb * 9 / 10 )) ]; then
+    echo "== $size episodes: not run: building needs about $(( need_kb / 1048576 )) GB (41 KB per episode), this machine has $(( available_kb / 1048576 )) GB available"
+    continue
+  fi
   corpus="$bench/corpus-$size-$seed.txt"
   if [ ! -s "$corpus" ]; then
     echo "generating $size episodes..." >&2
@@ -45,8 +54,23 @@ for size in "${sizes[@]}"; do
     start=$(date +%s%N); wc -l "$corpus" >/dev/null; end=$(date +%s%N); echo $(( end - start ))
   done | sort -n | head -1 | awk '{ printf "%.4f", $1 / 1e9 }')
   echo "wc -l:                 ${wc_wall} s wall"
-  timed buildonly "$binary" -q build "$corpus" -o "$bench/graph-only-$size.json"
-  echo "build alone:           ${WALL} s wall, ${CPU} s CPU, peak ${RSS_MB} MB = $(awk -v a="$WALL" -v b="$wc_wall" 'BEGIN { printf "%.0f", (b > 0 ? a / b : 0) }') x wc -l"
+  timed buildonly "$binary" -v build "$corpus" -o "$bench/graph-only-$size.json" 2>"$bench/buildonly.log"
+  echo "build alone:           ${WALL} s wall, ${CPU} s CPU, peak ${RSS_MB} MB = $(awk -v a="$WALL" -v b="$wc_wall" 'BEGIN { printf "%.0f", (b > 0 ? a / b : 0) }') x wc -l, $(awk -v w="$WALL" -v n="$size" 'BEGIN { printf "%.3f", w * 1000 / n }') ms per episode"
+  grep -o 'stage times (wall/CPU): .*' "$bench/buildonly.log" | sed 's/^/  /'
+  if [ "$size" -gt 100000 ]; then
+    # The exports of this many episodes would write tens of gigabytes: build alone and
+    # the pruned build only.
+    co=$(grep -c '"type":"CO_APPEARS_WITH"' "$bench/graph-only-$size.json" || true)
+    echo "  graph.json: $(mb "$(stat -c %s "$bench/graph-only-$size.json")") MB"
+    rm -f "$bench/graph-only-$size.json"
+    timed pruned "$binary" -q build "$corpus" -o "$bench/pruned-$size.json" --min-weight 2 --top-k-per-entity 20
+    co_pruned=$(grep -c '"type":"CO_APPEARS_WITH"' "$bench/pruned-$size.json" || true)
+    rm -f "$bench/pruned-$size.json"
+    echo "pruned build:          ${WALL} s wall, peak ${RSS_MB} MB"
+    echo "CO_APPEARS_WITH:       $co (all), $co_pruned (--min-weight 2 --top-k-per-entity 20)"
+    echo "(over 100,000 episodes the exports, neo4j-csv and render are left out)"
+    continue
+  fi
   rm -f "$bench/graph-only-$size.json"
 
   out="$bench/out-$size"
