@@ -15,7 +15,6 @@
 
 #include <cstdint>
 #include <initializer_list>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -140,6 +139,10 @@ struct Relationship {
     // episodes, and a vertex costs 8 bytes where an id costs a hundred), in id order.
     std::vector<std::size_t> episodes;
 
+    // A mention seen only in other items' entity-list descriptions, which queries and
+    // recommendations leave out unless asked.
+    [[nodiscard]] bool only_in_descriptions() const { return evidence == EvidenceSet{Evidence::Description}; }
+
     bool operator==(const Relationship&) const = default;
 };
 
@@ -171,7 +174,6 @@ public:
     // Builds the graph from what was added. A vertex's out- and in-relationships
     // keep the order they were added in.
     void freeze();
-    [[nodiscard]] bool frozen() const noexcept { return frozen_; }
 
     [[nodiscard]] std::optional<Vertex> find(std::string_view id) const;
     [[nodiscard]] const Node& node(Vertex vertex) const { return nodes_[vertex]; }

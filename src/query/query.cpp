@@ -83,9 +83,7 @@ QueryResult who_mentioned(const PropertyGraph& graph, const std::string& name, c
     for (const auto edge : boost::make_iterator_range(boost::in_edges(entity, graph.graph()))) {
         const auto& relationship = graph.relationship(edge);
         if (relationship.type != RelType::Mentions) continue;
-        const bool description_only =
-            relationship.evidence == EvidenceSet{Evidence::Description};
-        if (description_only && !options.include_descriptions) continue;
+        if (relationship.only_in_descriptions() && !options.include_descriptions) continue;
         mentions.push_back(edge);
     }
     std::sort(mentions.begin(), mentions.end(), [&](const auto& a, const auto& b) {

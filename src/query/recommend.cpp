@@ -25,7 +25,7 @@ public:
             const auto to = boost::target(edge, graph.graph());
             switch (relationship.type) {
             case RelType::Mentions:
-                if (relationship.evidence != EvidenceSet{Evidence::Description})
+                if (!relationship.only_in_descriptions())
                     items_[from].insert(to);
                 break;
             case RelType::Tagged: items_[from].insert(to); break;
