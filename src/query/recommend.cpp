@@ -18,7 +18,7 @@ using json = nlohmann::ordered_json;
 // The items of every episode (entities mentioned, guests and hosts, topics), and idf.
 class EpisodeItems {
 public:
-    explicit EpisodeItems(const PropertyGraph& graph) : graph_(graph) {
+    explicit EpisodeItems(const PropertyGraph& graph) {
         for (const auto edge : boost::make_iterator_range(boost::edges(graph.graph()))) {
             const auto& relationship = graph.relationship(edge);
             const auto from = boost::source(edge, graph.graph());
@@ -61,7 +61,6 @@ public:
     }
 
 private:
-    const PropertyGraph& graph_;
     std::map<Vertex, std::set<Vertex>> items_;
     std::map<Vertex, std::size_t> document_frequency_;
     std::vector<Vertex> episodes_;
