@@ -1,5 +1,6 @@
 #include "progress.hpp"
 
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -13,6 +14,13 @@ double thread_cpu_seconds() {
     timespec now{};
     ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
     return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) / 1e9;
+}
+
+// The process's peak resident memory so far, in MB: which stage raised it shows where memory goes.
+long peak_rss_mb() {
+    rusage usage{};
+    ::getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss / 1024;  // kilobytes on Linux
 }
 
 }  // namespace
@@ -34,8 +42,8 @@ void Progress::close_stage() {
     if (current_.empty()) return;
     const auto wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - stage_wall_).count();
     const auto cpu = static_cast<double>(std::clock() - stage_cpu_) / CLOCKS_PER_SEC;
-    char buffer[128];
-    std::snprintf(buffer, sizeof buffer, "%s %.3f/%.3f s", current_.c_str(), wall, cpu);
+    char buffer[160];
+    std::snprintf(buffer, sizeof buffer, "%s %.3f/%.3f s (peak %ld MB)", current_.c_str(), wall, cpu, peak_rss_mb());
     timings_.emplace_back(buffer);
     timings_.insert(timings_.end(), pending_.begin(), pending_.end());
     pending_.clear();
