@@ -127,11 +127,13 @@ void CypherExporter::write(const PropertyGraph& graph, const ExportOptions& opti
         relationships_by_kind[{graph.relationship(edge).type, graph.node(boost::source(edge, graph.graph())).label,
                                graph.node(boost::target(edge, graph.graph())).label}]
             .push_back(edge);
-    const RelationshipValues relationship_values(graph);
+    const RelationshipValues relationship_values(graph, ListParts::Items);
+    std::vector<Value> values;
     const auto relationship_row = [&](const Edge& edge) {
+        relationship_values.fill(graph.relationship(edge), values);
         return "{from: " + cypher_string(graph.node(boost::source(edge, graph.graph())).id) +
                ", to: " + cypher_string(graph.node(boost::target(edge, graph.graph())).id) +
-               ", props: " + properties(relationship_values(graph.relationship(edge)), relationship_columns()) + "}";
+               ", props: " + properties(values, relationship_columns()) + "}";
     };
     for (const auto& [key, edges] : relationships_by_kind) {
         const auto& [type, from_label, to_label] = key;

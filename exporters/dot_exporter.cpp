@@ -56,7 +56,7 @@ void DotExporter::write(const PropertyGraph& graph, const ExportOptions& /*optio
         cgraph::set(n, "shape", shape_of(node.label));
     }
     std::size_t index = 0;
-    const RelationshipValues relationship_values(graph);
+    const RelationshipValues relationship_values(graph, ListParts::Text);
     for (const auto edge : graph.relationships_in_order()) {
         const auto& relationship = graph.relationship(edge);
         auto* tail = agnode(g, const_cast<char*>(graph.node(boost::source(edge, graph.graph())).id.c_str()), 0);

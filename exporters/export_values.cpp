@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstdint>
 
 namespace castgraph {
@@ -29,13 +30,7 @@ Value string_list(std::size_t column, const std::vector<std::string>& items) {
     return {column, json_text(nlohmann::json(items)), items};
 }
 
-Value long_list(std::size_t column, const std::vector<std::uint32_t>& numbers) {
-    Value value{column, json_text(nlohmann::json(numbers))};
-    for (const auto number : numbers) value.items.push_back(std::to_string(number));
-    return value;
-}
-
-std::string boolean(bool value) { return value ? "true" : "false"; }
+std::string_view boolean(bool value) { return value ? "true" : "false"; }
 
 // An empty text is absent: readers turn an empty element into null or "" as they
 // like, and an absent value reads the same everywhere.
@@ -88,54 +83,143 @@ std::vector<Value> node_values(const Node& node) {
     return values;
 }
 
-RelationshipValues::RelationshipValues(const PropertyGraph& graph) : graph_(graph), quoted_ids_(graph.node_count()) {
+RelationshipValues::RelationshipValues(const PropertyGraph& graph, ListParts parts)
+    : graph_(graph), parts_(parts), quoted_ids_(parts == ListParts::Text || parts == ListParts::Both ? graph.node_count() : 0) {
     for (std::size_t vertex = 0; vertex < quoted_ids_.size(); ++vertex)
         if (graph.node(vertex).label == NodeLabel::Episode) quoted_ids_[vertex] = json_text(nlohmann::json(graph.node(vertex).id));
 }
 
 std::vector<Value> RelationshipValues::operator()(const Relationship& relationship) const {
-    const auto episodes = [&] {
-        Value value{kEpisodes, "["};
-        for (const auto episode : relationship.episodes) {
-            if (value.text.size() > 1) value.text += ',';
-            value.text += quoted_ids_[episode];
-            value.items.push_back(graph_.node(episode).id);
+    std::vector<Value> values;
+    fill(relationship, values);
+    return values;
+}
+
+namespace {
+
+// The evidence list of every EvidenceSet, made once: the same few lists make up
+// millions of rows.
+const std::vector<Value>& evidence_values() {
+    static const std::vector<Value> values = [] {
+        constexpr std::size_t kSets = 1U << (static_cast<unsigned>(Evidence::Title) + 1);
+        std::vector<Value> all;
+        for (std::size_t bits = 0; bits < kSets; ++bits) {
+            EvidenceSet set;
+            for (unsigned e = 0; e <= static_cast<unsigned>(Evidence::Title); ++e)
+                if ((bits & (1U << e)) != 0) set.insert(static_cast<Evidence>(e));
+            all.push_back(string_list(kEvidence, set.names()));
         }
-        value.text += ']';
+        return all;
+    }();
+    return values;
+}
+
+std::size_t evidence_bits(EvidenceSet evidence) {
+    std::size_t bits = 0;
+    for (unsigned e = 0; e <= static_cast<unsigned>(Evidence::Title); ++e)
+        if (evidence.contains(static_cast<Evidence>(e))) bits |= 1U << e;
+    return bits;
+}
+
+void append_number(std::string& out, std::uint64_t number) {
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, number).ptr;
+    out.append(digits, end);
+}
+
+}  // namespace
+
+void RelationshipValues::fill(const Relationship& relationship, std::vector<Value>& values) const {
+    const bool text = parts_ == ListParts::Text || parts_ == ListParts::Both;
+    const bool items = parts_ == ListParts::Items || parts_ == ListParts::Both;
+    // Values are taken in column order and their strings reassigned, never freed.
+    std::size_t used = 0;
+    const auto next = [&](std::size_t column) -> Value& {
+        if (used == values.size()) values.emplace_back();
+        auto& value = values[used++];
+        value.column = column;
+        value.text.clear();
         return value;
     };
-    std::vector<Value> values = {{kType, std::string(rel_type_name(relationship.type))},
-                                 {kUndirected, boolean(relationship.type == RelType::CoAppearsWith)}};
+    const auto item_count = [&](Value& value, std::size_t count) {
+        value.items.resize(items ? count : 0);
+    };
+    const auto scalar = [&](std::size_t column) -> std::string& {
+        auto& value = next(column);
+        value.items.clear();  // a reused value may have been a list
+        return value.text;
+    };
+    const auto plain = [&](std::size_t column, std::string_view text_value) { scalar(column).assign(text_value); };
+    const auto number = [&](std::size_t column, std::uint64_t value) { append_number(scalar(column), value); };
+    const auto evidence = [&] {
+        const auto& known = evidence_values()[evidence_bits(relationship.evidence)];
+        auto& value = next(kEvidence);
+        if (text) value.text.assign(known.text);
+        item_count(value, known.items.size());
+        for (std::size_t i = 0; i < value.items.size(); ++i) value.items[i].assign(known.items[i]);
+    };
+    const auto episodes = [&] {
+        auto& value = next(kEpisodes);
+        if (text) {
+            value.text += '[';
+            for (std::size_t i = 0; i < relationship.episodes.size(); ++i) {
+                if (i > 0) value.text += ',';
+                value.text += quoted_ids_[relationship.episodes[i]];
+            }
+            value.text += ']';
+        }
+        item_count(value, relationship.episodes.size());
+        for (std::size_t i = 0; i < value.items.size(); ++i) value.items[i].assign(graph_.node(relationship.episodes[i]).id);
+    };
+    const auto timestamps = [&] {
+        auto& value = next(kTimestampsS);
+        const auto& numbers = relationship.timestamps_s;
+        if (text) {
+            value.text += '[';
+            for (std::size_t i = 0; i < numbers.size(); ++i) {
+                if (i > 0) value.text += ',';
+                append_number(value.text, numbers[i]);
+            }
+            value.text += ']';
+        }
+        item_count(value, numbers.size());
+        for (std::size_t i = 0; i < value.items.size(); ++i) {
+            value.items[i].clear();
+            append_number(value.items[i], numbers[i]);
+        }
+    };
+
+    plain(kType, rel_type_name(relationship.type));
+    plain(kUndirected, boolean(relationship.type == RelType::CoAppearsWith));
     switch (relationship.type) {
     case RelType::PartOf:
     case RelType::Tagged:
         break;
     case RelType::GuestOn:
     case RelType::Hosted:
-        values.push_back(string_list(kEvidence, relationship.evidence.names()));
+        evidence();
         break;
     case RelType::AffiliatedWith:
-        values.push_back(string_list(kEvidence, relationship.evidence.names()));
-        values.push_back(episodes());
+        evidence();
+        episodes();
         break;
     case RelType::Mentions:
-        values.push_back(string_list(kEvidence, relationship.evidence.names()));
-        values.push_back({kInEntityList, boolean(relationship.in_entity_list)});
-        values.push_back({kDescription, relationship.description});
-        values.push_back(long_list(kTimestampsS, relationship.timestamps_s));
-        values.push_back({kCount, std::to_string(relationship.count)});
+        evidence();
+        plain(kInEntityList, boolean(relationship.in_entity_list));
+        // An empty text is absent (see drop_empty_text).
+        if (!relationship.description.empty()) plain(kDescription, relationship.description);
+        timestamps();
+        number(kCount, relationship.count);
         break;
     case RelType::CoAppearsWith:
-        values.push_back({kWeight, std::to_string(relationship.weight)});
-        values.push_back(episodes());
+        number(kWeight, relationship.weight);
+        episodes();
         break;
     case RelType::AssociatedWith:
-        values.push_back({kWeight, std::to_string(relationship.weight)});
+        number(kWeight, relationship.weight);
         break;
     }
-    drop_empty_text(values, relationship_columns());
-    std::sort(values.begin(), values.end(), [](const Value& a, const Value& b) { return a.column < b.column; });
-    return values;
+    values.resize(used);
 }
 
 std::string_view label_color(NodeLabel label) {

@@ -275,13 +275,15 @@ void GraphmlExporter::write(const PropertyGraph& graph, const ExportOptions& opt
     }
     const auto& edge_cols = relationship_columns();
     std::size_t index = 0;
-    const RelationshipValues relationship_values(graph);
+    const RelationshipValues relationship_values(graph, ListParts::Text);
+    std::vector<Value> values;
     for (const auto edge : graph.relationships_in_order()) {
         xml.start("edge");
         xml.attribute("id", "e" + std::to_string(index++));
         xml.attribute("source", graph.node(boost::source(edge, graph.graph())).id);
         xml.attribute("target", graph.node(boost::target(edge, graph.graph())).id);
-        for (const auto& value : relationship_values(graph.relationship(edge))) {
+        relationship_values.fill(graph.relationship(edge), values);
+        for (const auto& value : values) {
             xml.start("data");
             xml.attribute("key", key_id("e_", edge_cols[value.column].name));
             xml.text(value.text);

@@ -38,15 +38,25 @@ const std::vector<Column>& relationship_columns();
 
 std::vector<Value> node_values(const Node& node);
 
+// Which parts of list values an exporter reads: the JSON array text (GraphML, DOT),
+// the elements (CSV, Cypher), or both. Making only those saves most of the work on
+// a graph of millions of relationships. Presence makes every value a relationship
+// has, lists left empty: enough to know which columns a set of rows uses.
+enum class ListParts { Text, Items, Both, Presence };
+
 // The values of a graph's relationships. Made once per export: episode lists,
 // most of the text of a large graph, are put together from ids escaped once.
 class RelationshipValues {
 public:
-    explicit RelationshipValues(const PropertyGraph& graph);
+    explicit RelationshipValues(const PropertyGraph& graph, ListParts parts = ListParts::Both);
     std::vector<Value> operator()(const Relationship& relationship) const;
+    // The same values, written into `values` and reusing its memory: for writers of
+    // millions of rows, which would otherwise allocate a few strings per row.
+    void fill(const Relationship& relationship, std::vector<Value>& values) const;
 
 private:
     const PropertyGraph& graph_;
+    ListParts parts_;
     std::vector<std::string> quoted_ids_;  // by vertex, as JSON strings
 };
 

@@ -3,10 +3,13 @@
 #include <graphviz/cgraph.h>
 #include <gtest/gtest.h>
 
+#include <map>
+#include <mutex>
 #include <sstream>
 
 #include "castgraph/error.hpp"
 #include "castgraph/export_values.hpp"
+#include "castgraph/parallel.hpp"
 
 namespace castgraph {
 namespace {
@@ -76,6 +79,119 @@ TEST(ExportValues, ListsJsonBooleansAndAbsentValues) {
     EXPECT_EQ(rel.at("type"), "CO_APPEARS_WITH");
     EXPECT_EQ(rel.at("undirected"), "true");
     EXPECT_EQ(rel.at("episodes"), "[\"episode:show/one\"]");
+}
+
+// Two mentions, the first with a description and timestamps, the second with neither.
+PropertyGraph mentions_graph() {
+    PropertyGraph graph;
+    Node episode;
+    episode.id = "episode:show/one";
+    episode.label = NodeLabel::Episode;
+    const auto e = graph.add_node(episode);
+    Node tool;
+    tool.id = "software:tool";
+    tool.label = NodeLabel::Software;
+    const auto t = graph.add_node(tool);
+    Node person;
+    person.id = "person:p";
+    person.label = NodeLabel::Person;
+    const auto p = graph.add_node(person);
+    Relationship described(RelType::Mentions);
+    described.evidence = {Evidence::EntityList, Evidence::Chapter};
+    described.in_entity_list = true;
+    described.description = "A \"tool\"";
+    described.timestamps_s = {60, 4185};
+    described.count = 3;
+    graph.add_relationship(e, t, described);
+    Relationship bare(RelType::Mentions);
+    bare.evidence = {Evidence::Summary};
+    bare.count = 1;
+    graph.add_relationship(e, p, bare);
+    graph.freeze();
+    return graph;
+}
+
+std::map<std::string, std::pair<std::string, std::vector<std::string>>> by_name(const std::vector<Value>& values) {
+    std::map<std::string, std::pair<std::string, std::vector<std::string>>> named;
+    for (const auto& value : values) named[std::string(relationship_columns()[value.column].name)] = {value.text, value.items};
+    return named;
+}
+
+TEST(ExportValues, FillReusesRowsAndMakesOnlyTheListPartsAsked) {
+    const auto graph = mentions_graph();
+    const auto& edges = graph.relationships_in_order();
+    ASSERT_EQ(edges.size(), 2u);
+    const RelationshipValues both(graph, ListParts::Both);
+    const auto described = by_name(both(graph.relationship(edges[1])));
+    ASSERT_EQ(graph.node(boost::target(edges[1], graph.graph())).id, "software:tool");
+    EXPECT_EQ(described.at("description").first, "A \"tool\"");
+    EXPECT_EQ(described.at("timestamps_s"), std::make_pair(std::string("[60,4185]"), std::vector<std::string>{"60", "4185"}));
+    EXPECT_EQ(described.at("evidence"),
+              std::make_pair(std::string(R"(["chapter","entity-list"])"), std::vector<std::string>{"chapter", "entity-list"}));
+    EXPECT_EQ(described.at("count").first, "3");
+
+    // One vector for both rows, the longer first: the second row has no stale values.
+    std::vector<Value> reused;
+    both.fill(graph.relationship(edges[1]), reused);
+    both.fill(graph.relationship(edges[0]), reused);
+    const auto bare = by_name(reused);
+    EXPECT_EQ(bare, by_name(both(graph.relationship(edges[0]))));
+    EXPECT_FALSE(bare.contains("description")) << "empty text is absent";
+    EXPECT_EQ(bare.at("timestamps_s"), std::make_pair(std::string("[]"), std::vector<std::string>{}));
+    EXPECT_EQ(bare.at("evidence").second, std::vector<std::string>{"summary"});
+
+    const auto text = by_name(RelationshipValues(graph, ListParts::Text)(graph.relationship(edges[1])));
+    EXPECT_EQ(text.at("timestamps_s"), std::make_pair(std::string("[60,4185]"), std::vector<std::string>{}));
+    const auto items = by_name(RelationshipValues(graph, ListParts::Items)(graph.relationship(edges[1])));
+    EXPECT_EQ(items.at("timestamps_s"), std::make_pair(std::string(), std::vector<std::string>{"60", "4185"}));
+    const auto presence = by_name(RelationshipValues(graph, ListParts::Presence)(graph.relationship(edges[1])));
+    EXPECT_EQ(presence.size(), described.size()) << "every column the row has, lists left empty";
+    EXPECT_EQ(presence.at("evidence"), std::make_pair(std::string(), std::vector<std::string>{}));
+}
+
+// A directory format's files, kept in memory.
+class MemorySink : public FileSink {
+public:
+    void write_file(const std::string& name, const std::function<void(std::ostream&)>& write) override {
+        std::ostringstream out;
+        write(out);
+        const std::lock_guard lock(mutex_);
+        files[name] = out.str();
+    }
+    std::map<std::string, std::string> files;
+
+private:
+    std::mutex mutex_;
+};
+
+TEST(Neo4jCsvExporter, QuotesEveryFieldAndKeepsArrayElementsApart) {
+    auto graph = mentions_graph();
+    MemorySink sink;
+    find_exporter("neo4j-csv").write_files(graph, {}, sink);
+    EXPECT_EQ(sink.files.at("relationships_MENTIONS.csv"),
+              ":START_ID,:END_ID,:TYPE,evidence:string[],in_entity_list:boolean,description,timestamps_s:long[],count:long\n"
+              "\"episode:show/one\",\"person:p\",\"MENTIONS\",\"summary\",\"false\",,\"\",\"1\"\n"
+              "\"episode:show/one\",\"software:tool\",\"MENTIONS\",\"chapter\x1f" "entity-list\",\"true\",\"A \"\"tool\"\"\","
+              "\"60\x1f" "4185\",\"3\"\n");
+    const auto hostile = small_graph();
+    MemorySink hostile_sink;
+    find_exporter("neo4j-csv").write_files(hostile, {}, hostile_sink);
+    const auto& people = hostile_sink.files.at("nodes_Person.csv");
+    EXPECT_NE(people.find("\"x\"\"y\""), std::string::npos) << people;
+    EXPECT_TRUE(hostile_sink.files.contains("import.sh"));
+}
+
+TEST(Neo4jCsvExporter, SameFilesOnOneThreadAsOnSeveral) {
+    const auto graph = small_graph();
+    MemorySink one;
+    set_thread_count(1);
+    find_exporter("neo4j-csv").write_files(graph, {}, one);
+    MemorySink several;
+    set_thread_count(4);
+    find_exporter("neo4j-csv").write_files(graph, {}, several);
+    set_thread_count(0);
+    EXPECT_EQ(one.files, several.files);
+    EXPECT_EQ(one.files.size(), 5u);  // Episode and Person nodes, GUEST_ON, CO_APPEARS_WITH, import.sh
 }
 
 TEST(GraphmlExporter, DeclaresKeysFirstEscapesAndDropsForbiddenCharacters) {
