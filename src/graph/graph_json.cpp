@@ -3,10 +3,14 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <charconv>
+#include <functional>
+#include <future>
 #include <limits>
 
 #include "castgraph/error.hpp"
 #include "castgraph/io.hpp"
+#include "castgraph/parallel.hpp"
 #include "castgraph/text.hpp"
 
 namespace castgraph {
@@ -40,6 +44,45 @@ ordered_json node_json(const Node& node) {
 
 std::string dump(const ordered_json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
 
+// A JSON string as dump() writes it; printable ASCII without quotes or backslashes,
+// most of a graph file's text, is copied as it is.
+void append_json_string(std::string& out, std::string_view text) {
+    const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
+        return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+    });
+    if (!plain) {
+        out += dump(std::string(text));
+        return;
+    }
+    out += '"';
+    out += text;
+    out += '"';
+}
+
+void append_number(std::string& out, std::uint64_t number) {
+    char digits[24];
+    out.append(digits, std::to_chars(digits, digits + sizeof digits, number).ptr);
+}
+
+// The evidence list of every EvidenceSet, dumped once: a few lists make up millions of lines.
+const std::string& evidence_json(EvidenceSet evidence) {
+    constexpr unsigned kKinds = static_cast<unsigned>(Evidence::Title) + 1;
+    static const std::vector<std::string> dumped = [] {
+        std::vector<std::string> all;
+        for (unsigned bits = 0; bits < (1U << kKinds); ++bits) {
+            EvidenceSet set;
+            for (unsigned e = 0; e < kKinds; ++e)
+                if ((bits & (1U << e)) != 0) set.insert(static_cast<Evidence>(e));
+            all.push_back(dump(set.names()));
+        }
+        return all;
+    }();
+    unsigned bits = 0;
+    for (unsigned e = 0; e < kKinds; ++e)
+        if (evidence.contains(static_cast<Evidence>(e))) bits |= 1U << e;
+    return dumped[bits];
+}
+
 // Relationships are most of a graph file and mostly ids: each node's id is
 // escaped once, and a relationship line is put together from those pieces.
 // The bytes are those nlohmann's dump(-1) would give for the same object.
@@ -63,36 +106,41 @@ public:
             break;
         case RelType::GuestOn:
         case RelType::Hosted:
-            field(line, "evidence", dump(relationship.evidence.names()));
+            key(line, "evidence") += evidence_json(relationship.evidence);
             break;
         case RelType::AffiliatedWith:
-            field(line, "evidence", dump(relationship.evidence.names()));
+            key(line, "evidence") += evidence_json(relationship.evidence);
             episodes(line, relationship);
             break;
         case RelType::Mentions:
-            field(line, "in_entity_list", relationship.in_entity_list ? "true" : "false");
-            field(line, "description", dump(relationship.description));
-            field(line, "timestamps_s", dump(relationship.timestamps_s));
-            field(line, "evidence", dump(relationship.evidence.names()));
-            field(line, "count", std::to_string(relationship.count));
+            key(line, "in_entity_list") += relationship.in_entity_list ? "true" : "false";
+            append_json_string(key(line, "description"), relationship.description);
+            key(line, "timestamps_s") += '[';
+            for (std::size_t i = 0; i < relationship.timestamps_s.size(); ++i) {
+                if (i > 0) line += ',';
+                append_number(line, relationship.timestamps_s[i]);
+            }
+            line += ']';
+            key(line, "evidence") += evidence_json(relationship.evidence);
+            append_number(key(line, "count"), relationship.count);
             break;
         case RelType::CoAppearsWith:
-            field(line, "weight", std::to_string(relationship.weight));
+            append_number(key(line, "weight"), relationship.weight);
             episodes(line, relationship);
             break;
         case RelType::AssociatedWith:
-            field(line, "weight", std::to_string(relationship.weight));
+            append_number(key(line, "weight"), relationship.weight);
             break;
         }
         line += '}';
     }
 
 private:
-    static void field(std::string& line, std::string_view key, std::string_view value) {
+    static std::string& key(std::string& line, std::string_view name) {
         line += ",\"";
-        line += key;
+        line += name;
         line += "\":";
-        line += value;
+        return line;
     }
 
     void episodes(std::string& line, const Relationship& relationship) const {
@@ -108,6 +156,43 @@ private:
     std::vector<std::string> quoted_;  // by vertex
 };
 
+// Writes `count` records, one a line, separated by commas: formatted in chunks on
+// every core, a round of chunks ahead of the one being written, and written in
+// order, so the bytes never depend on the threads.
+template <typename Format>
+void write_records(std::ostream& out, std::size_t count, std::size_t chunk_size, const Format& format) {
+    const auto chunks_per_round = 2 * thread_count();
+    const auto format_round = [&](std::size_t first_chunk, std::vector<std::string>& texts) {
+        texts.resize(chunks_per_round);
+        std::vector<std::function<void()>> tasks;
+        for (std::size_t c = 0; c < chunks_per_round; ++c) {
+            texts[c].clear();
+            const auto begin = (first_chunk + c) * chunk_size;
+            if (begin >= count) continue;
+            tasks.emplace_back([&, c, begin] {
+                auto& text = texts[c];
+                for (auto i = begin; i < std::min(count, begin + chunk_size); ++i) {
+                    text += i == 0 ? "\n" : ",\n";
+                    format(i, text);
+                }
+            });
+        }
+        run_in_parallel(tasks);
+    };
+    std::vector<std::string> current;
+    std::vector<std::string> ahead;
+    format_round(0, current);
+    for (std::size_t first = 0; first * chunk_size < count; first += chunks_per_round) {
+        const auto next = first + chunks_per_round;
+        std::future<void> formatting;
+        if (next * chunk_size < count) formatting = std::async(std::launch::async, [&, next] { format_round(next, ahead); });
+        for (const auto& text : current) out.write(text.data(), static_cast<std::streamsize>(text.size()));
+        if (formatting.valid()) {
+            formatting.get();
+            std::swap(current, ahead);
+        }
+    }
+}
 
 // Reads typed fields, naming the JSON pointer of anything wrong.
 class FieldReader {
@@ -313,27 +398,15 @@ nlohmann::ordered_json sightings_json(const std::vector<Sighting>& sightings) {
 
 void write_graph(const PropertyGraph& graph, std::ostream& out) {
     out << "{\"format\":\"" << kGraphFormat << "\",\"version\":" << kGraphFormatVersion << ",\n\"nodes\":[";
-    const char* separator = "\n";
-    for (const auto vertex : graph.nodes_in_order()) {
-        out << separator << dump(node_json(graph.node(vertex)));
-        separator = ",\n";
-    }
+    const auto nodes = graph.nodes_in_order();
+    // Chunks of a few megabytes: an entity's line lists every sighting of it.
+    write_records(out, nodes.size(), 128, [&](std::size_t i, std::string& text) { text += dump(node_json(graph.node(nodes[i]))); });
     out << "\n],\n\"relationships\":[";
     const RelationshipWriter relationships(graph);
-    std::string chunk;
-    separator = "\n";
-    for (const auto edge : graph.relationships_in_order()) {
-        chunk += separator;
-        relationships.append(edge, chunk);
-        separator = ",\n";
-        if (chunk.size() >= (1U << 20)) {
-            out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-            chunk.clear();
-        }
-    }
-    out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    const auto& edges = graph.relationships_in_order();
+    write_records(out, edges.size(), 2048, [&](std::size_t i, std::string& text) { relationships.append(edges[i], text); });
     out << "\n],\n\"id_changes\":[";
-    separator = "\n";
+    const char* separator = "\n";
     for (const auto& change : graph.id_changes) {
         out << separator << dump(ordered_json{{"old_id", change.old_id}, {"new_id", change.new_id}});
         separator = ",\n";
