@@ -178,8 +178,8 @@ public:
     [[nodiscard]] std::optional<Vertex> find(std::string_view id) const;
     [[nodiscard]] const Node& node(Vertex vertex) const { return nodes_[vertex]; }
     [[nodiscard]] Node& node(Vertex vertex) { return nodes_[vertex]; }
-    [[nodiscard]] const Relationship& relationship(Edge edge) const { return relationships_[edge.idx]; }
-    [[nodiscard]] Relationship& relationship(Edge edge) { return relationships_[edge.idx]; }
+    [[nodiscard]] const Relationship& relationship(Edge edge) const { return relationships_[added_[edge.idx]]; }
+    [[nodiscard]] Relationship& relationship(Edge edge) { return relationships_[added_[edge.idx]]; }
     // The Boost graph, for traversal; throws an internal error before freeze().
     [[nodiscard]] const Graph& graph() const;
     [[nodiscard]] std::size_t node_count() const noexcept { return nodes_.size(); }
@@ -201,9 +201,12 @@ private:
     void order_relationships(const std::vector<std::size_t>& position);
 
     std::vector<Node> nodes_;  // by vertex
-    // Before freeze(): in the order added, with their endpoints in ends_. After: by edge index.
+    // In the order added (the writers' order, for the builder and the reader), with
+    // their endpoints in ends_ until freeze(). They stay where they are: moving
+    // millions of them into edge order cost more than looking each up once more.
     std::vector<Relationship> relationships_;
     std::vector<std::pair<Vertex, Vertex>> ends_;
+    std::vector<std::uint32_t> added_;  // by edge index: position in relationships_
     Graph graph_;
     std::vector<Edge> order_;  // relationships_in_order()
     bool frozen_ = false;

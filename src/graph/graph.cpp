@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <numeric>
 #include <tuple>
 #include <utility>
@@ -81,27 +82,22 @@ void PropertyGraph::reserve_relationships(std::size_t count) {
 
 void PropertyGraph::freeze() {
     if (frozen_) return;
-    // Boost places edges by a stable counting sort on the source, so handing it
-    // the relationships in that order already makes edge index = position here.
+    if (ends_.size() > std::numeric_limits<std::uint32_t>::max())
+        throw Error(ErrorCategory::internal, "graph: more than 2^32 relationships");
+    // Boost places edges by a stable counting sort on the source, so the edge index
+    // each relationship gets is known before the graph is built.
     std::vector<std::size_t> start(nodes_.size() + 1, 0);
     for (const auto& [from, to] : ends_) ++start[from + 1];
     for (std::size_t v = 0; v < nodes_.size(); ++v) start[v + 1] += start[v];
     std::vector<std::size_t> position(ends_.size());
     for (std::size_t i = 0; i < ends_.size(); ++i) position[i] = start[ends_[i].first]++;
     order_relationships(position);
-    // Applied in place, cycle by cycle: a second copy of millions of relationships
-    // would double the memory at its peak.
-    for (std::size_t i = 0; i < position.size(); ++i)
-        while (position[i] != i) {
-            const auto j = position[i];
-            std::swap(relationships_[i], relationships_[j]);
-            std::swap(ends_[i], ends_[j]);
-            std::swap(position[i], position[j]);
-        }
+    added_.resize(ends_.size());
+    for (std::size_t i = 0; i < position.size(); ++i) added_[position[i]] = static_cast<std::uint32_t>(i);
     std::vector<std::size_t>().swap(position);
     graph_ = Graph(boost::edges_are_unsorted_multi_pass, ends_.begin(), ends_.end(), nodes_.size());
     for (const auto edge : boost::make_iterator_range(boost::edges(graph_)))
-        if (ends_[edge.idx] != std::make_pair(boost::source(edge, graph_), boost::target(edge, graph_)))
+        if (ends_[added_[edge.idx]] != std::make_pair(boost::source(edge, graph_), boost::target(edge, graph_)))
             throw Error(ErrorCategory::internal, "graph: relationship and edge indexes disagree");
     std::vector<std::pair<Vertex, Vertex>>().swap(ends_);
     frozen_ = true;
