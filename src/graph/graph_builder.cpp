@@ -46,18 +46,24 @@ struct EntityRecord {
     }
 };
 
-struct MentionAccumulator {
-    bool in_entity_list = false;
-    std::string description;
-    std::set<std::uint32_t> timestamps;
+// What an episode says of one entity: its MENTIONS relationship to be. Flat and
+// small, as an episode has dozens and a corpus millions.
+struct MentionFact {
+    static constexpr auto kNone = std::numeric_limits<std::uint32_t>::max();
+    std::uint32_t entity = 0;
+    std::uint32_t description_of = kNone;  // the list item (resolution mention) whose description it carries
+    std::uint32_t count = 0;               // list items plus text occurrences
+    std::uint32_t timestamps_begin = 0;    // range in EpisodeFacts::timestamps
+    std::uint32_t timestamps_end = 0;
     EvidenceSet evidence;
-    std::uint32_t count = 0;
+    bool in_entity_list = false;
 };
 
 // What one episode contributes, keyed by entity index.
 struct EpisodeFacts {
     std::vector<std::size_t> mention_indexes;  // into resolution.mentions
-    std::map<std::size_t, MentionAccumulator> mentions;
+    std::vector<MentionFact> mentions;         // by entity index
+    std::vector<std::uint32_t> timestamps;     // of the mentions, each range sorted and unique
     std::map<std::size_t, EvidenceSet> guests;
     std::map<std::size_t, EvidenceSet> hosts;
     std::vector<std::pair<std::size_t, std::size_t>> affiliations;  // person, organization
@@ -279,6 +285,9 @@ private:
     }
 
     void collect_mentions() {
+        // Facts keep entity and list-item indexes in 32 bits.
+        if (entities_.size() >= MentionFact::kNone || resolution_.mentions.size() >= MentionFact::kNone)
+            throw Error(ErrorCategory::internal, "graph: more than 2^32 entities or entity-list items");
         // Every searchable surface form, and the entities it belongs to.
         std::map<std::string, std::set<std::size_t>> owners;
         for (std::size_t e = 0; e < entities_.size(); ++e)
@@ -315,26 +324,28 @@ private:
     // returns the number of text matches.
     std::size_t scan_episode(const MentionScanner& scanner, const std::vector<std::size_t>& owner_of_pattern,
                              std::size_t e) {
+        // Every sighting of an entity in the episode, then grouped by entity.
+        struct Hit {
+            std::uint32_t entity;
+            std::uint32_t mention;  // list item, or MentionFact::kNone for text
+            std::uint32_t start;    // chapter start, when has_start
+            bool has_start;
+            Evidence evidence;
+        };
+        std::vector<Hit> hits;
         std::size_t text_mentions = 0;
         std::vector<MentionScanner::Match> matches;
         const auto& episode = *episodes_[e];
         auto& facts = facts_[e];
-        for (const auto m : facts.mention_indexes) {
-            auto& accumulator = facts.mentions[resolution_.entity_of_mention[m]];
-            if (!accumulator.in_entity_list) accumulator.description = resolution_.mentions[m].description;
-            accumulator.in_entity_list = true;
-            accumulator.evidence.insert(Evidence::EntityList);
-            ++accumulator.count;
-        }
+        const auto narrow = [](std::size_t index) { return static_cast<std::uint32_t>(index); };
+        for (const auto m : facts.mention_indexes)
+            hits.push_back({narrow(resolution_.entity_of_mention[m]), narrow(m), 0, false, Evidence::EntityList});
         const auto scan = [&](std::string_view text, Evidence evidence, std::optional<std::uint32_t> start) {
             scanner.scan(text, matches);
-            for (const auto& match : matches) {
-                auto& accumulator = facts.mentions[owner_of_pattern[match.pattern]];
-                accumulator.evidence.insert(evidence);
-                if (start) accumulator.timestamps.insert(*start);
-                ++accumulator.count;
-                ++text_mentions;
-            }
+            for (const auto& match : matches)
+                hits.push_back({narrow(owner_of_pattern[match.pattern]), MentionFact::kNone, start.value_or(0),
+                                start.has_value(), evidence});
+            text_mentions += matches.size();
         };
         scan(episode.title, Evidence::Title, std::nullopt);
         scan(episode.summary, Evidence::Summary, std::nullopt);
@@ -350,6 +361,29 @@ private:
         }
         if (episode.entity_list)
             for (const auto& item : episode.entity_list->items) scan(item.description, Evidence::Description, std::nullopt);
+
+        // Stable: an entity's list items stay first and in list order, so its first item gives the description.
+        std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.entity < b.entity; });
+        for (std::size_t i = 0; i < hits.size();) {
+            MentionFact fact;
+            fact.entity = hits[i].entity;
+            fact.timestamps_begin = narrow(facts.timestamps.size());
+            for (; i < hits.size() && hits[i].entity == fact.entity; ++i) {
+                const auto& hit = hits[i];
+                ++fact.count;
+                fact.evidence.insert(hit.evidence);
+                if (hit.mention != MentionFact::kNone && !fact.in_entity_list) {
+                    fact.in_entity_list = true;
+                    fact.description_of = hit.mention;
+                }
+                if (hit.has_start) facts.timestamps.push_back(hit.start);
+            }
+            const auto begin = facts.timestamps.begin() + fact.timestamps_begin;
+            std::sort(begin, facts.timestamps.end());
+            facts.timestamps.erase(std::unique(begin, facts.timestamps.end()), facts.timestamps.end());
+            fact.timestamps_end = narrow(facts.timestamps.size());
+            facts.mentions.push_back(fact);
+        }
         return text_mentions;
     }
 
@@ -560,17 +594,20 @@ private:
             std::vector<Vertex> featured;
             for (const auto& [entity, evidence] : facts.guests) featured.push_back(entities_[entity].vertex);
             for (const auto& [entity, evidence] : facts.hosts) featured.push_back(entities_[entity].vertex);
-            for (auto& [entity, accumulator] : facts.mentions) {
+            for (const auto& fact : facts.mentions) {
+                const std::size_t entity = fact.entity;
                 Relationship mention(RelType::Mentions);
-                mention.in_entity_list = accumulator.in_entity_list;
-                mention.description = std::move(accumulator.description);
-                mention.timestamps_s.assign(accumulator.timestamps.begin(), accumulator.timestamps.end());
-                mention.evidence = accumulator.evidence;
-                mention.count = accumulator.count;
+                mention.in_entity_list = fact.in_entity_list;
+                if (fact.description_of != MentionFact::kNone)
+                    mention.description = resolution_.mentions[fact.description_of].description;
+                mention.timestamps_s.assign(facts.timestamps.begin() + fact.timestamps_begin,
+                                            facts.timestamps.begin() + fact.timestamps_end);
+                mention.evidence = fact.evidence;
+                mention.count = fact.count;
                 const auto entity_vertex = entities_[entity].vertex;
                 relate(episode_vertex, entity_vertex, std::move(mention));
                 link_episode(entity, episode_vertex);
-                if (accumulator.in_entity_list) featured.push_back(entity_vertex);
+                if (fact.in_entity_list) featured.push_back(entity_vertex);
                 for (const auto topic : topics)
                     associations.push_back({narrow(entity_vertex), narrow(topic), narrow(episode_vertex)});
             }
