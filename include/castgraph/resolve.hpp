@@ -21,6 +21,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "castgraph/aliases.hpp"
@@ -49,8 +50,7 @@ struct ResolvedEntity {
     EntityKind kind = EntityKind::Other;
     std::vector<std::string> aliases;  // every other surface form, sorted
     std::vector<std::string> source_types;  // raw types, sorted, unique
-    std::vector<std::size_t> mentions;  // indexes into ResolutionResult::mentions
-    std::vector<std::string> episodes;  // episode ids, sorted, unique
+    std::vector<std::size_t> mentions;  // indexes into ResolutionResult::mentions, in their order
 };
 
 struct MergeRecord {
@@ -76,6 +76,13 @@ struct ResolutionResult {
     std::vector<RefusalRecord> refusals;  // sorted
     std::size_t distinct_names_before = 0;  // distinct (normalized name, kind) pairs before merging
 };
+
+// The ids of the episodes whose lists name an entity, sorted, unique (views into result's mentions).
+std::vector<std::string_view> episodes_of(const ResolutionResult& result, const ResolvedEntity& entity);
+
+// Frees the merge and refusal records, which only the resolution report reads: a
+// build without --report wants that memory for its graph.
+void drop_report_records(ResolutionResult& result);
 
 struct ResolveOptions {
     TypeMap type_map = TypeMap::builtin();

@@ -75,6 +75,7 @@ int BuildCommand::run(const GlobalOptions& global) {
     auto episodes = deduplicate_episodes(std::move(read), problems);
     progress.stage("resolve", "resolving the entities of " + std::to_string(episodes.size()) + " episodes");
     auto resolution = resolve_entities(episodes, options);
+    if (report.empty()) drop_report_records(resolution);
     progress.stage("graph", "building the graph of " + std::to_string(resolution.entities.size()) + " entities");
     BuildOptions build_options;
     build_options.previous = previous_graph ? &*previous_graph : nullptr;

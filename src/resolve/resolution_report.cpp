@@ -50,7 +50,7 @@ void write_resolution_report(const ResolutionResult& result, std::ostream& out) 
                             {"kind", kind_name(entity.kind)},
                             {"aliases", entity.aliases},
                             {"source_types", entity.source_types},
-                            {"episodes", entity.episodes}});
+                            {"episodes", episodes_of(result, entity)}});
     auto& merges = report["merges"] = ordered_json::array();
     for (const auto& merge : result.merges) {
         ordered_json item{{"rule", merge.rule}, {"entity", merge.entity}, {"forms", {merge.form_a, merge.form_b}}};

@@ -436,9 +436,6 @@ private:
                 for (const auto& alias : mention.description_aliases) aliases.insert(alias);
                 aliases.insert(mention.raw_name);
                 types.insert(mention.raw_type);
-                // Mentions are in episode order, and members in mention order.
-                if (entity.episodes.empty() || entity.episodes.back() != mention.episode_id)
-                    entity.episodes.push_back(mention.episode_id);
                 entity.mentions.push_back(m);
             }
             if (const auto curated = curated_of_cluster(members))
@@ -705,6 +702,19 @@ std::vector<std::string> description_aliases(const std::string& description, Ent
     }
     flush();
     return aliases;
+}
+
+std::vector<std::string_view> episodes_of(const ResolutionResult& result, const ResolvedEntity& entity) {
+    // Mentions are in episode order, and an entity's mentions in mention order.
+    std::vector<std::string_view> ids;
+    for (const auto m : entity.mentions)
+        if (ids.empty() || ids.back() != result.mentions.at(m).episode_id) ids.emplace_back(result.mentions[m].episode_id);
+    return ids;
+}
+
+void drop_report_records(ResolutionResult& result) {
+    std::vector<MergeRecord>().swap(result.merges);
+    std::vector<RefusalRecord>().swap(result.refusals);
 }
 
 ResolutionResult resolve_entities(const std::vector<Episode>& episodes, const ResolveOptions& options) {

@@ -215,11 +215,11 @@ TEST_F(SampleResolution, RequiredCases) {
     EXPECT_EQ(id_of(result, "Shawn Wang / swyx"), swyx);
     const auto& swyx_entity = *std::find_if(result.entities.begin(), result.entities.end(),
                                             [&](const auto& e) { return e.id == swyx; });
-    EXPECT_EQ(swyx_entity.episodes.size(), 6U);
+    EXPECT_EQ(episodes_of(result, swyx_entity).size(), 6U);
     EXPECT_EQ(swyx_entity.kind, EntityKind::Person);
     const auto& brandon = *std::find_if(result.entities.begin(), result.entities.end(),
                                         [](const auto& e) { return e.name == "Brandon"; });
-    EXPECT_EQ(brandon.episodes.size(), 2U);
+    EXPECT_EQ(episodes_of(result, brandon).size(), 2U);
     EXPECT_NE(id_of(result, "Claude"), id_of(result, "Claude Code"));
     EXPECT_NE(id_of(result, "OpenClaw"), id_of(result, "Claude Code"));
     EXPECT_NE(id_of(result, "GitHub"), id_of(result, "GitHub Copilot"));
