@@ -3,10 +3,10 @@
 #include <nlohmann/json.hpp>
 
 #include "castgraph/graph_json.hpp"
+#include "castgraph/text.hpp"
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <cstdint>
 
 namespace castgraph {
@@ -99,32 +99,14 @@ namespace {
 
 // The evidence list of every EvidenceSet, made once: the same few lists make up
 // millions of rows.
-const std::vector<Value>& evidence_values() {
+const Value& evidence_value(EvidenceSet evidence) {
     static const std::vector<Value> values = [] {
-        constexpr std::size_t kSets = 1U << (static_cast<unsigned>(Evidence::Title) + 1);
         std::vector<Value> all;
-        for (std::size_t bits = 0; bits < kSets; ++bits) {
-            EvidenceSet set;
-            for (unsigned e = 0; e <= static_cast<unsigned>(Evidence::Title); ++e)
-                if ((bits & (1U << e)) != 0) set.insert(static_cast<Evidence>(e));
-            all.push_back(string_list(kEvidence, set.names()));
-        }
+        for (std::size_t bits = 0; bits < EvidenceSet::kCount; ++bits)
+            all.push_back(string_list(kEvidence, EvidenceSet::from_bits(bits).names()));
         return all;
     }();
-    return values;
-}
-
-std::size_t evidence_bits(EvidenceSet evidence) {
-    std::size_t bits = 0;
-    for (unsigned e = 0; e <= static_cast<unsigned>(Evidence::Title); ++e)
-        if (evidence.contains(static_cast<Evidence>(e))) bits |= 1U << e;
-    return bits;
-}
-
-void append_number(std::string& out, std::uint64_t number) {
-    char digits[24];
-    const auto end = std::to_chars(digits, digits + sizeof digits, number).ptr;
-    out.append(digits, end);
+    return values[evidence.bits()];
 }
 
 }  // namespace
@@ -150,9 +132,9 @@ void RelationshipValues::fill(const Relationship& relationship, std::vector<Valu
         return value.text;
     };
     const auto plain = [&](std::size_t column, std::string_view text_value) { scalar(column).assign(text_value); };
-    const auto number = [&](std::size_t column, std::uint64_t value) { append_number(scalar(column), value); };
+    const auto number = [&](std::size_t column, std::uint64_t value) { append_decimal(scalar(column), value); };
     const auto evidence = [&] {
-        const auto& known = evidence_values()[evidence_bits(relationship.evidence)];
+        const auto& known = evidence_value(relationship.evidence);
         auto& value = next(kEvidence);
         if (text) value.text.assign(known.text);
         item_count(value, known.items.size());
@@ -178,14 +160,14 @@ void RelationshipValues::fill(const Relationship& relationship, std::vector<Valu
             value.text += '[';
             for (std::size_t i = 0; i < numbers.size(); ++i) {
                 if (i > 0) value.text += ',';
-                append_number(value.text, numbers[i]);
+                append_decimal(value.text, numbers[i]);
             }
             value.text += ']';
         }
         item_count(value, numbers.size());
         for (std::size_t i = 0; i < value.items.size(); ++i) {
             value.items[i].clear();
-            append_number(value.items[i], numbers[i]);
+            append_decimal(value.items[i], numbers[i]);
         }
     };
 

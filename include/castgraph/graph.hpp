@@ -73,6 +73,15 @@ public:
     [[nodiscard]] std::vector<std::string> names() const;
     bool operator==(const EvidenceSet&) const = default;
 
+    // Every set is one of kCount, numbered by bits(): writers make each set's text once.
+    static constexpr std::size_t kCount = 1U << (static_cast<unsigned>(Evidence::Title) + 1);
+    [[nodiscard]] std::size_t bits() const { return bits_; }
+    static EvidenceSet from_bits(std::size_t bits) {
+        EvidenceSet set;
+        set.bits_ = static_cast<std::uint8_t>(bits & (kCount - 1));
+        return set;
+    }
+
 private:
     static std::uint8_t bit(Evidence evidence) { return static_cast<std::uint8_t>(1U << static_cast<unsigned>(evidence)); }
     std::uint8_t bits_ = 0;

@@ -72,7 +72,7 @@ struct ResolutionResult {
     std::vector<Mention> mentions;  // sorted by (episode id, item index)
     std::vector<std::size_t> entity_of_mention;  // index into entities
     std::vector<ResolvedEntity> entities;  // sorted by id
-    std::vector<MergeRecord> merges;  // sorted
+    std::vector<MergeRecord> merges;  // sorted; empty unless ResolveOptions::keep_merges
     std::vector<RefusalRecord> refusals;  // sorted
     std::size_t distinct_names_before = 0;  // distinct (normalized name, kind) pairs before merging
 };
@@ -80,13 +80,12 @@ struct ResolutionResult {
 // The ids of the episodes whose lists name an entity, sorted, unique (views into result's mentions).
 std::vector<std::string_view> episodes_of(const ResolutionResult& result, const ResolvedEntity& entity);
 
-// Frees the merge and refusal records, which only the resolution report reads: a
-// build without --report wants that memory for its graph.
-void drop_report_records(ResolutionResult& result);
-
 struct ResolveOptions {
     TypeMap type_map = TypeMap::builtin();
     CuratedAliases aliases;
+    // Merge records are for the resolution report: a build that writes none skips a
+    // record per merged item (a million at 100,000 episodes). Entities are the same.
+    bool keep_merges = true;
 };
 
 // Surface forms of a raw name: "A / B" -> names A and B; "Name (ACR)" -> name and

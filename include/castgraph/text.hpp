@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,5 +43,8 @@ std::size_t edit_distance(const std::u32string& a, const std::u32string& b);
 
 // Collapses runs of whitespace to one space and trims.
 std::string collapse_whitespace(std::string_view text);
+
+// Appends a number in decimal, as std::to_string writes it, without a temporary string.
+void append_decimal(std::string& out, std::uint64_t number);
 
 }  // namespace castgraph

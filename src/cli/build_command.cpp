@@ -58,7 +58,8 @@ std::string default_export_prefix(const std::string& output) {
 }  // namespace
 
 int BuildCommand::run(const GlobalOptions& global) {
-    const auto options = load_resolve_options(aliases, type_map);
+    auto options = load_resolve_options(aliases, type_map);
+    options.keep_merges = !report.empty();
     const auto prefix = export_formats.empty() || !export_prefix.empty() ? export_prefix : default_export_prefix(output);
     std::optional<PropertyGraph> previous_graph;
     if (!previous.empty()) previous_graph = load_graph(previous);
@@ -75,7 +76,6 @@ int BuildCommand::run(const GlobalOptions& global) {
     auto episodes = deduplicate_episodes(std::move(read), problems);
     progress.stage("resolve", "resolving the entities of " + std::to_string(episodes.size()) + " episodes");
     auto resolution = resolve_entities(episodes, options);
-    if (report.empty()) drop_report_records(resolution);
     progress.stage("graph", "building the graph of " + std::to_string(resolution.entities.size()) + " entities");
     BuildOptions build_options;
     build_options.previous = previous_graph ? &*previous_graph : nullptr;

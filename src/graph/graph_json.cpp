@@ -3,7 +3,6 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <charconv>
 #include <functional>
 #include <future>
 #include <limits>
@@ -59,28 +58,14 @@ void append_json_string(std::string& out, std::string_view text) {
     out += '"';
 }
 
-void append_number(std::string& out, std::uint64_t number) {
-    char digits[24];
-    out.append(digits, std::to_chars(digits, digits + sizeof digits, number).ptr);
-}
-
 // The evidence list of every EvidenceSet, dumped once: a few lists make up millions of lines.
 const std::string& evidence_json(EvidenceSet evidence) {
-    constexpr unsigned kKinds = static_cast<unsigned>(Evidence::Title) + 1;
     static const std::vector<std::string> dumped = [] {
         std::vector<std::string> all;
-        for (unsigned bits = 0; bits < (1U << kKinds); ++bits) {
-            EvidenceSet set;
-            for (unsigned e = 0; e < kKinds; ++e)
-                if ((bits & (1U << e)) != 0) set.insert(static_cast<Evidence>(e));
-            all.push_back(dump(set.names()));
-        }
+        for (std::size_t bits = 0; bits < EvidenceSet::kCount; ++bits) all.push_back(dump(EvidenceSet::from_bits(bits).names()));
         return all;
     }();
-    unsigned bits = 0;
-    for (unsigned e = 0; e < kKinds; ++e)
-        if (evidence.contains(static_cast<Evidence>(e))) bits |= 1U << e;
-    return dumped[bits];
+    return dumped[evidence.bits()];
 }
 
 // Relationships are most of a graph file and mostly ids: each node's id is
@@ -118,18 +103,18 @@ public:
             key(line, "timestamps_s") += '[';
             for (std::size_t i = 0; i < relationship.timestamps_s.size(); ++i) {
                 if (i > 0) line += ',';
-                append_number(line, relationship.timestamps_s[i]);
+                append_decimal(line, relationship.timestamps_s[i]);
             }
             line += ']';
             key(line, "evidence") += evidence_json(relationship.evidence);
-            append_number(key(line, "count"), relationship.count);
+            append_decimal(key(line, "count"), relationship.count);
             break;
         case RelType::CoAppearsWith:
-            append_number(key(line, "weight"), relationship.weight);
+            append_decimal(key(line, "weight"), relationship.weight);
             episodes(line, relationship);
             break;
         case RelType::AssociatedWith:
-            append_number(key(line, "weight"), relationship.weight);
+            append_decimal(key(line, "weight"), relationship.weight);
             break;
         }
         line += '}';

@@ -88,7 +88,13 @@ public:
 private:
     // ---- input --------------------------------------------------------------------
     void collect_mentions(const std::vector<Episode>& episodes) {
-        for (const auto& episode : episodes) {
+        // Episodes in id order give mentions in their final order at once; the sort
+        // below then only confirms it (unless two episodes share an id).
+        std::vector<const Episode*> by_id;
+        for (const auto& episode : episodes) by_id.push_back(&episode);
+        std::stable_sort(by_id.begin(), by_id.end(), [](const Episode* a, const Episode* b) { return a->id < b->id; });
+        for (const auto* listed : by_id) {
+            const auto& episode = *listed;
             if (!episode.entity_list) continue;
             const auto& items = episode.entity_list->items;
             for (std::size_t i = 0; i < items.size(); ++i) {
@@ -107,10 +113,11 @@ private:
             }
         }
         // Order-free: every later step walks mentions in this order.
-        std::sort(mentions_.begin(), mentions_.end(), [](const Mention& a, const Mention& b) {
+        const auto before = [](const Mention& a, const Mention& b) {
             return std::tie(a.episode_id, a.item_index, a.raw_name, a.raw_type, a.description) <
                    std::tie(b.episode_id, b.item_index, b.raw_name, b.raw_type, b.description);
-        });
+        };
+        if (!std::is_sorted(mentions_.begin(), mentions_.end(), before)) std::sort(mentions_.begin(), mentions_.end(), before);
     }
 
     void add_forms(std::size_t m) {
@@ -171,7 +178,7 @@ private:
             cluster_keys_[root_a].merge(cluster_keys_[root_b]);
             cluster_keys_.erase(root_b);
         }
-        merges_.push_back({{rule, form_a, form_b, score, ""}, a});
+        if (options_.keep_merges) merges_.push_back({{rule, form_a, form_b, score, ""}, a});
         return true;
     }
 
@@ -483,14 +490,23 @@ private:
         result.entity_of_mention.resize(mentions_.size());
         for (std::size_t m = 0; m < mentions_.size(); ++m) result.entity_of_mention[m] = new_index[entity_of_root[root_of[m]]];
 
-        for (auto& merge : merges_) {
-            auto record = std::move(merge.record);
-            record.entity = id_of_mention(merge.mention);
-            result.merges.push_back(std::move(record));
+        // Sorted by (entity id, rule, forms): entity indexes follow id order, and integers
+        // compare faster than ids that mostly share their first letters.
+        std::vector<std::size_t> entity_of_merge(merges_.size());
+        for (std::size_t i = 0; i < merges_.size(); ++i) {
+            entity_of_merge[i] = new_index[entity_of_root[root_of[merges_[i].mention]]];
+            merges_[i].record.entity = result.entities[entity_of_merge[i]].id;
         }
-        std::sort(result.merges.begin(), result.merges.end(), [](const MergeRecord& a, const MergeRecord& b) {
-            return std::tie(a.entity, a.rule, a.form_a, a.form_b) < std::tie(b.entity, b.rule, b.form_a, b.form_b);
+        std::vector<std::size_t> merge_order(merges_.size());
+        std::iota(merge_order.begin(), merge_order.end(), std::size_t{0});
+        std::sort(merge_order.begin(), merge_order.end(), [&](std::size_t a, std::size_t b) {
+            const auto& x = merges_[a].record;
+            const auto& y = merges_[b].record;
+            return std::tie(entity_of_merge[a], x.rule, x.form_a, x.form_b) < std::tie(entity_of_merge[b], y.rule, y.form_a, y.form_b);
         });
+        result.merges.reserve(merges_.size());
+        for (const auto i : merge_order) result.merges.push_back(std::move(merges_[i].record));
+        std::vector<PendingMerge>().swap(merges_);
         auto add_refusal = [&](RefusalRecord refusal, const std::vector<std::size_t>& roots) {
             std::set<std::string> ids_involved;
             for (const auto root : roots) ids_involved.insert(id_of_mention(root));
@@ -710,11 +726,6 @@ std::vector<std::string_view> episodes_of(const ResolutionResult& result, const 
     for (const auto m : entity.mentions)
         if (ids.empty() || ids.back() != result.mentions.at(m).episode_id) ids.emplace_back(result.mentions[m].episode_id);
     return ids;
-}
-
-void drop_report_records(ResolutionResult& result) {
-    std::vector<MergeRecord>().swap(result.merges);
-    std::vector<RefusalRecord>().swap(result.refusals);
 }
 
 ResolutionResult resolve_entities(const std::vector<Episode>& episodes, const ResolveOptions& options) {

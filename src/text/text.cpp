@@ -2,11 +2,12 @@
 
 #include <utf8proc.h>
 
-#include <cstdlib>
-#include <memory>
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstdint>
+#include <cstdlib>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -309,6 +310,11 @@ std::size_t edit_distance(const std::u32string& a, const std::u32string& b) {
                 d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
         }
     return d[n][m];
+}
+
+void append_decimal(std::string& out, std::uint64_t number) {
+    char digits[24];
+    out.append(digits, std::to_chars(digits, digits + sizeof digits, number).ptr);
 }
 
 }  // namespace castgraph
