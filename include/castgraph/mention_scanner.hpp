@@ -60,6 +60,10 @@ private:
     std::vector<State> states_;
     std::vector<Transition> edges_;
     std::uint32_t root_next_[256] = {};  // the root's transitions, direct (0 = stay at root)
+    // Full transitions (failures followed) of the states near the root, 256 a state:
+    // text spends most bytes there, and a few thousand such rows take a few megabytes.
+    std::vector<std::uint32_t> dense_row_;  // by state: row in dense_, or kNone
+    std::vector<std::uint32_t> dense_;
     std::vector<std::uint32_t> pattern_lengths_;
     std::vector<bool> word_at_start_;  // pattern begins with a letter or digit: needs a boundary there
     std::vector<bool> word_at_end_;

@@ -3,7 +3,6 @@
 #include <utf8proc.h>
 
 #include <algorithm>
-#include <deque>
 #include <map>
 
 namespace castgraph {
@@ -106,22 +105,38 @@ MentionScanner::MentionScanner(const std::vector<std::string>& patterns) {
     for (const auto& [byte, target] : children[0]) root_next_[byte] = target;
 
     // Failure and output links, breadth first.
-    std::deque<std::uint32_t> queue;
+    dense_row_.assign(states_.size(), kNone);
+    std::vector<std::uint32_t> breadth_first{0};
+    std::vector<std::uint32_t> depth(states_.size(), 0);
     for (const auto& [byte, target] : children[0]) {
         states_[target].failure = 0;
-        queue.push_back(target);
+        depth[target] = 1;
+        breadth_first.push_back(target);
     }
-    while (!queue.empty()) {
-        const auto state = queue.front();
-        queue.pop_front();
+    for (std::size_t next = 1; next < breadth_first.size(); ++next) {
+        const auto state = breadth_first[next];
         for (std::uint32_t e = 0; e < states_[state].edge_count; ++e) {
             const auto [byte, target] = edges_[states_[state].first_edge + e];
             const auto failure = step(states_[state].failure, byte);
             states_[target].failure = failure;
             states_[target].next_output =
                 states_[failure].pattern != kNone ? failure : states_[failure].next_output;
-            queue.push_back(target);
+            depth[target] = depth[state] + 1;
+            breadth_first.push_back(target);
         }
+    }
+    // Dense rows, shallowest first: a state's failure is shallower, so its row is ready.
+    constexpr std::uint32_t kDenseDepth = 2;
+    for (const auto state : breadth_first) {
+        if (depth[state] > kDenseDepth) break;
+        const auto row = static_cast<std::uint32_t>(dense_.size() / 256);
+        dense_.resize(dense_.size() + 256);
+        for (unsigned byte = 0; byte < 256; ++byte) {
+            const auto next = child(state, static_cast<unsigned char>(byte));
+            dense_[std::size_t{row} * 256 + byte] =
+                next != kNone ? next : (state == 0 ? 0 : dense_[std::size_t{dense_row_[states_[state].failure]} * 256 + byte]);
+        }
+        dense_row_[state] = row;
     }
 }
 
@@ -137,6 +152,7 @@ std::uint32_t MentionScanner::child(std::uint32_t state, unsigned char byte) con
 
 std::uint32_t MentionScanner::step(std::uint32_t state, unsigned char byte) const {
     while (true) {
+        if (const auto row = dense_row_[state]; row != kNone) return dense_[std::size_t{row} * 256 + byte];
         const auto next = child(state, byte);
         if (next != kNone) return next;
         if (state == 0) return 0;

@@ -163,17 +163,34 @@ std::string_view trim(std::string_view text) {
 }
 
 std::string collapse_whitespace(std::string_view text) {
+    // Chapter texts are mostly ASCII: its bytes are judged by a table made with is_space.
+    static const std::array<bool, 128> ascii_space = [] {
+        std::array<bool, 128> table{};
+        for (std::size_t byte = 0; byte < table.size(); ++byte) table[byte] = is_space(static_cast<utf8proc_int32_t>(byte));
+        return table;
+    }();
     std::string out;
     out.reserve(text.size());
     bool pending_space = false;
-    for (const utf8proc_int32_t codepoint : decode_utf8(text)) {
-        if (is_space(codepoint)) {
+    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        utf8proc_int32_t codepoint = bytes[pos];
+        std::size_t used = 1;
+        if (codepoint >= 0x80) {
+            const auto length = utf8proc_iterate(bytes + pos, static_cast<utf8proc_ssize_t>(text.size() - pos), &codepoint);
+            if (length <= 0) break;  // stops at invalid UTF-8, as decode_utf8 does
+            used = static_cast<std::size_t>(length);
+        }
+        pos += used;
+        if (used == 1 ? ascii_space[static_cast<std::size_t>(codepoint)] : is_space(codepoint)) {
             pending_space = !out.empty();
             continue;
         }
         if (pending_space) out.push_back(' ');
         pending_space = false;
-        append_utf8(out, codepoint);
+        if (used == 1) out.push_back(static_cast<char>(codepoint));
+        else append_utf8(out, codepoint);
     }
     return out;
 }

@@ -71,5 +71,14 @@ TEST(Trim, Table) {
     EXPECT_EQ(collapse_whitespace(" a \n\t b "), "a b");
 }
 
+TEST(CollapseWhitespace, UnicodeSpacesOneSpaceOtherBytesKept) {
+    EXPECT_EQ(collapse_whitespace("caf\xC3\xA9\xC2\xA0 au  lait"), "caf\xC3\xA9 au lait") << "NBSP is a space";
+    EXPECT_EQ(collapse_whitespace("a\xE3\x80\x80" "b\xE2\x80\xA8" "c"), "a b c") << "ideographic space, line separator";
+    EXPECT_EQ(collapse_whitespace("x\x1Fy"), "x\x1Fy") << "a control character is not a space";
+    EXPECT_EQ(collapse_whitespace(std::string_view("a\0b", 3)), std::string("a\0b", 3));
+    EXPECT_EQ(collapse_whitespace("ok \xFF rest"), "ok") << "stops at invalid UTF-8";
+    EXPECT_EQ(collapse_whitespace("\xF0\x9F\xA6\x9E  claw"), "\xF0\x9F\xA6\x9E claw");
+}
+
 }  // namespace
 }  // namespace castgraph
