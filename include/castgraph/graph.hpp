@@ -21,6 +21,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "castgraph/packed.hpp"
 #include "castgraph/type_map.hpp"
 
 namespace castgraph {
@@ -136,17 +137,17 @@ struct Relationship {
     Relationship() = default;
     explicit Relationship(RelType relationship_type) : type(relationship_type) {}
 
-    // Small fields first: a relationship is some 100 bytes, and a graph holds millions.
+    // Packed: a relationship is 40 bytes plus its texts and lists, and a graph holds millions.
+    PackedText description;      // the entity-list description in this episode
+    PackedNumbers timestamps_s;  // starts of the chapters that mention, sorted, unique
+    // Vertices of Episode nodes (not ids: a pair of entities may share thousands of
+    // episodes, and a vertex costs 4 bytes where an id costs a hundred), in id order.
+    PackedNumbers episodes;
+    std::uint32_t count = 0;   // list items plus text occurrences
+    std::uint32_t weight = 0;  // shared episodes
     RelType type = RelType::Mentions;
     EvidenceSet evidence;
     bool in_entity_list = false;
-    std::uint32_t count = 0;                  // list items plus text occurrences
-    std::uint32_t weight = 0;                 // shared episodes
-    std::string description;                  // the entity-list description in this episode
-    std::vector<std::uint32_t> timestamps_s;  // starts of the chapters that mention, sorted, unique
-    // Vertices of Episode nodes (not ids: a pair of entities may share thousands of
-    // episodes, and a vertex costs 8 bytes where an id costs a hundred), in id order.
-    std::vector<std::size_t> episodes;
 
     // A mention seen only in other items' entity-list descriptions, which queries and
     // recommendations leave out unless asked.

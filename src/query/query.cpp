@@ -31,7 +31,7 @@ Vertex resolve_entity(const PropertyGraph& graph, const std::string& name) {
     return vertex;
 }
 
-json timecodes(const std::vector<std::uint32_t>& seconds) {
+json timecodes(std::span<const std::uint32_t> seconds) {
     auto list = json::array();
     for (const auto s : seconds) list.push_back(format_timecode(s));
     return list;
@@ -98,8 +98,8 @@ QueryResult who_mentioned(const PropertyGraph& graph, const std::string& name, c
         base["role"] = nullptr;
         base["episode"] = episode_node.name;
         base["podcast"] = episode_node.podcast;
-        base["timestamps"] = timecodes(relationship.timestamps_s);
-        base["timestamps_s"] = relationship.timestamps_s;
+        base["timestamps"] = timecodes(relationship.timestamps_s.view());
+        base["timestamps_s"] = relationship.timestamps_s.to_vector();
         base["evidence"] = relationship.evidence.names();
         base["person_id"] = nullptr;
         base["episode_id"] = episode_node.id;
@@ -130,7 +130,7 @@ QueryResult episodes_of(const PropertyGraph& graph, const std::string& name) {
         row["episode"] = node.name;
         row["podcast"] = node.podcast;
         row["relationship"] = rel_type_name(relationship.type);
-        row["timestamps"] = timecodes(relationship.timestamps_s);
+        row["timestamps"] = timecodes(relationship.timestamps_s.view());
         row["evidence"] = relationship.evidence.names();
         row["episode_id"] = node.id;
         rows[{node.id, std::string(rel_type_name(relationship.type))}] = std::move(row);

@@ -41,7 +41,7 @@ PropertyGraph small_graph() {
     graph.add_relationship(a, e, guest);
     Relationship co(RelType::CoAppearsWith);
     co.weight = 1;
-    co.episodes = {e};
+    co.episodes = std::vector{e};
     graph.add_relationship(b, a, co);
     graph.freeze();
     return graph;

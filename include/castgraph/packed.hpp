@@ -1,0 +1,131 @@
+// Small owning containers for the properties of millions of relationships: each is
+// one pointer (8 bytes; null when empty) to a heap block holding its length and its
+// contents, where a std::string or std::vector takes 24 to 32 bytes before any content.
+// Read through views; written whole (assignment), never grown in place.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <initializer_list>
+#include <new>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace castgraph {
+
+namespace packed_detail {
+
+// A block of [uint32 length][length items of Item], or null for no items.
+template <typename Item>
+class Block {
+public:
+    Block() = default;
+    Block(const Item* items, std::size_t count) { fill(items, count); }
+    Block(const Block& other) { fill(other.data(), other.size()); }
+    Block(Block&& other) noexcept : block_(std::exchange(other.block_, nullptr)) {}
+    Block& operator=(const Block& other) {
+        if (this != &other) Block(other).swap(*this);
+        return *this;
+    }
+    Block& operator=(Block&& other) noexcept {
+        Block(std::move(other)).swap(*this);
+        return *this;
+    }
+    ~Block() { std::free(block_); }
+
+    void swap(Block& other) noexcept { std::swap(block_, other.block_); }
+    [[nodiscard]] std::size_t size() const noexcept {
+        std::uint32_t count = 0;
+        if (block_ != nullptr) std::memcpy(&count, block_, sizeof count);
+        return count;
+    }
+    [[nodiscard]] const Item* data() const noexcept {
+        return block_ == nullptr ? nullptr : reinterpret_cast<const Item*>(block_ + kHeader);
+    }
+
+private:
+    static constexpr std::size_t kHeader = std::max(sizeof(std::uint32_t), alignof(Item));
+    static_assert(std::is_trivially_copyable_v<Item>);
+
+    void fill(const Item* items, std::size_t count) {
+        if (count == 0) return;
+        if (count > UINT32_MAX) throw std::length_error("packed list longer than 2^32");
+        block_ = static_cast<unsigned char*>(std::malloc(kHeader + count * sizeof(Item)));
+        if (block_ == nullptr) throw std::bad_alloc();
+        const auto length = static_cast<std::uint32_t>(count);
+        std::memcpy(block_, &length, sizeof length);
+        std::memcpy(block_ + kHeader, items, count * sizeof(Item));
+    }
+
+    unsigned char* block_ = nullptr;
+};
+
+}  // namespace packed_detail
+
+// Text, read as a std::string_view.
+class PackedText {
+public:
+    PackedText() = default;
+    PackedText(std::string_view text) : block_(text.data(), text.size()) {}  // NOLINT: assigned from strings
+    PackedText(const std::string& text) : PackedText(std::string_view(text)) {}  // NOLINT
+    PackedText(const char* text) : PackedText(std::string_view(text)) {}  // NOLINT
+
+    [[nodiscard]] std::string_view view() const noexcept { return {block_.data(), block_.size()}; }
+    operator std::string_view() const noexcept { return view(); }  // NOLINT: reads like the string it was
+    [[nodiscard]] std::string str() const { return std::string(view()); }
+    [[nodiscard]] bool empty() const noexcept { return block_.size() == 0; }
+    [[nodiscard]] std::size_t size() const noexcept { return block_.size(); }
+    bool operator==(const PackedText& other) const noexcept { return view() == other.view(); }
+
+private:
+    packed_detail::Block<char> block_;
+};
+
+// Unsigned 32-bit numbers (seconds, vertices), read as a span.
+class PackedNumbers {
+public:
+    PackedNumbers() = default;
+    PackedNumbers(std::initializer_list<std::uint32_t> numbers) : block_(numbers.begin(), numbers.size()) {}
+    // From any list of integers that fit in 32 bits (vertices come as std::size_t).
+    template <typename Number>
+    PackedNumbers(const std::vector<Number>& numbers) {  // NOLINT: assigned from vectors
+        if constexpr (std::is_same_v<Number, std::uint32_t>) {
+            block_ = packed_detail::Block<std::uint32_t>(numbers.data(), numbers.size());
+        } else {
+            std::vector<std::uint32_t> narrow;
+            narrow.reserve(numbers.size());
+            for (const auto number : numbers) {
+                if (number > UINT32_MAX) throw std::length_error("packed number above 2^32");
+                narrow.push_back(static_cast<std::uint32_t>(number));
+            }
+            block_ = packed_detail::Block<std::uint32_t>(narrow.data(), narrow.size());
+        }
+    }
+    template <typename Iterator>
+    void assign(Iterator first, Iterator last) {
+        *this = PackedNumbers(std::vector<std::uint32_t>(first, last));
+    }
+
+    [[nodiscard]] std::span<const std::uint32_t> view() const noexcept { return {block_.data(), block_.size()}; }
+    [[nodiscard]] const std::uint32_t* begin() const noexcept { return block_.data(); }
+    [[nodiscard]] const std::uint32_t* end() const noexcept { return block_.data() + block_.size(); }
+    [[nodiscard]] std::size_t size() const noexcept { return block_.size(); }
+    [[nodiscard]] bool empty() const noexcept { return block_.size() == 0; }
+    [[nodiscard]] std::uint32_t operator[](std::size_t index) const noexcept { return block_.data()[index]; }
+    [[nodiscard]] std::vector<std::uint32_t> to_vector() const { return {begin(), end()}; }
+    bool operator==(const PackedNumbers& other) const noexcept {
+        return std::equal(begin(), end(), other.begin(), other.end());
+    }
+
+private:
+    packed_detail::Block<std::uint32_t> block_;
+};
+
+}  // namespace castgraph

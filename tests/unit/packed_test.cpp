@@ -1,0 +1,58 @@
+#include "castgraph/packed.hpp"
+
+#include <gtest/gtest.h>
+
+#include <limits>
+
+#include "castgraph/graph.hpp"
+
+namespace castgraph {
+namespace {
+
+TEST(PackedText, HoldsAnyBytesAndCopiesAndMovesWhole) {
+    const std::string hostile("a\0\"b\xC3\xA9", 6);
+    PackedText text(hostile);
+    EXPECT_EQ(text.view(), hostile);
+    EXPECT_EQ(text.size(), 6u);
+    PackedText copy = text;
+    EXPECT_EQ(copy, text);
+    EXPECT_NE(copy.view().data(), text.view().data()) << "a copy owns its own block";
+    PackedText moved = std::move(copy);
+    EXPECT_EQ(moved.view(), hostile);
+    EXPECT_TRUE(copy.empty());  // NOLINT: a moved-from value is empty
+    text = "";
+    EXPECT_TRUE(text.empty());
+    EXPECT_EQ(text.view(), "");
+    EXPECT_EQ(PackedText(), PackedText(""));
+}
+
+TEST(PackedNumbers, KeepsOrderAndRefusesNumbersAbove32Bits) {
+    const PackedNumbers seconds = {4185, 60, 4470};
+    EXPECT_EQ(seconds.to_vector(), (std::vector<std::uint32_t>{4185, 60, 4470}));
+    EXPECT_EQ(seconds[1], 60u);
+    const std::vector<std::size_t> vertices = {7, 3};
+    const PackedNumbers from_vertices = vertices;
+    EXPECT_EQ(from_vertices.to_vector(), (std::vector<std::uint32_t>{7, 3}));
+    PackedNumbers assigned;
+    assigned.assign(vertices.begin(), vertices.end());
+    EXPECT_EQ(assigned, from_vertices);
+    EXPECT_TRUE(PackedNumbers().empty());
+    EXPECT_EQ(PackedNumbers().view().size(), 0u);
+    const std::vector<std::size_t> too_large = {std::size_t{std::numeric_limits<std::uint32_t>::max()} + 1};
+    EXPECT_THROW(PackedNumbers{too_large}, std::length_error);
+}
+
+TEST(PackedNumbers, RelationshipStaysSmall) {
+    // Three packed fields of 8 bytes, two counters and three one-byte fields.
+    EXPECT_LE(sizeof(Relationship), 40u);
+    Relationship a(RelType::Mentions);
+    a.description = "desc";
+    a.timestamps_s = {1, 2};
+    Relationship b = a;
+    EXPECT_EQ(a, b);
+    b.timestamps_s = {1};
+    EXPECT_NE(a, b);
+}
+
+}  // namespace
+}  // namespace castgraph
