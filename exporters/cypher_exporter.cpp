@@ -1,7 +1,5 @@
 #include "cypher_exporter.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <map>
 #include <tuple>
 
@@ -17,40 +15,53 @@ using Edge = PropertyGraph::Edge;
 
 // A Cypher literal for one exported value: lists of scalars become Cypher lists,
 // structured values (sightings) stay JSON text.
-std::string literal(ValueType type, const Value& value) {
+void append_literal(std::string& out, ValueType type, const Value& value) {
     switch (type) {
     case ValueType::String:
-    case ValueType::Json: return cypher_string(value.text);
+    case ValueType::Json: append_cypher_string(out, value.text); return;
     case ValueType::Long:
-    case ValueType::Boolean: return value.text;
+    case ValueType::Boolean: out += value.text; return;
     case ValueType::StringList:
-    case ValueType::LongList: {
-        std::string out = "[";
+    case ValueType::LongList:
+        out += '[';
         for (std::size_t i = 0; i < value.items.size(); ++i) {
             if (i) out += ", ";
-            out += type == ValueType::StringList ? cypher_string(value.items[i]) : value.items[i];
+            if (type == ValueType::StringList) append_cypher_string(out, value.items[i]);
+            else out += value.items[i];
         }
-        return out + "]";
+        out += ']';
+        return;
     }
-    }
-    return cypher_string(value.text);
+    append_cypher_string(out, value.text);
 }
 
-// {key: value, ...} of the values a format keeps; the label or type itself is not a property.
-std::string properties(const std::vector<Value>& values, const std::vector<Column>& columns) {
-    std::string out = "{";
+// Property keys of a column list, "" for columns that are no property (the label or
+// type itself): worked out once, not once a row.
+std::vector<std::string> property_keys(const std::vector<Column>& columns) {
+    std::vector<std::string> keys;
+    for (const auto& column : columns) {
+        const bool skipped =
+            column.name == "kind" || column.name == "label" || column.name == "type" || column.name == "undirected";
+        keys.push_back(skipped ? "" : cypher_identifier(column.name == "sightings" ? "sightings_json" : column.name));
+    }
+    return keys;
+}
+
+// {key: value, ...} of the values a format keeps.
+void append_properties(std::string& out, const std::vector<Value>& values, const std::vector<Column>& columns,
+                       const std::vector<std::string>& keys) {
+    out += '{';
     bool first = true;
     for (const auto& value : values) {
-        const auto& column = columns[value.column];
-        if (column.name == "kind" || column.name == "label" || column.name == "type" || column.name == "undirected")
-            continue;
+        const auto& key = keys[value.column];
+        if (key.empty()) continue;
         if (!first) out += ", ";
         first = false;
-        out += cypher_identifier(column.name == "sightings" ? "sightings_json" : column.name);
+        out += key;
         out += ": ";
-        out += literal(column.type, value);
+        append_literal(out, columns[value.column].type, value);
     }
-    return out + "}";
+    out += '}';
 }
 
 class ScriptWriter {
@@ -97,23 +108,32 @@ void CypherExporter::write(const PropertyGraph& graph, const ExportOptions& opti
             << cypher_identifier(name) << ") REQUIRE n.id IS UNIQUE;\n";
     }
 
-    // Rows are made one batch at a time, so memory stays flat however large the script.
+    // Rows are made one batch at a time, so memory stays flat however large the script;
+    // the batch's strings are reused from one batch to the next.
     ScriptWriter script(out, options);
     std::vector<std::string> batch;
     const auto write_batches = [&](const auto& members, const auto& row_of, const std::string& body) {
         for (std::size_t begin = 0; begin < members.size(); begin += options.cypher_batch_size) {
             const auto end = std::min(members.size(), begin + options.cypher_batch_size);
-            batch.clear();
-            for (std::size_t i = begin; i < end; ++i) batch.push_back(row_of(members[i]));
+            batch.resize(end - begin);
+            for (std::size_t i = begin; i < end; ++i) {
+                batch[i - begin].clear();
+                row_of(members[i], batch[i - begin]);
+            }
             script.statement(batch, 0, batch.size(), body);
         }
     };
 
     std::map<NodeLabel, std::vector<Vertex>> nodes_by_label;
     for (const auto vertex : graph.nodes_in_order()) nodes_by_label[graph.node(vertex).label].push_back(vertex);
-    const auto node_row = [&](Vertex vertex) {
+    const auto node_keys = property_keys(node_columns());
+    const auto node_row = [&](Vertex vertex, std::string& row) {
         const auto& node = graph.node(vertex);
-        return "{id: " + cypher_string(node.id) + ", props: " + properties(node_values(node), node_columns()) + "}";
+        row += "{id: ";
+        append_cypher_string(row, node.id);
+        row += ", props: ";
+        append_properties(row, node_values(node), node_columns(), node_keys);
+        row += '}';
     };
     for (const auto& [label, vertices] : nodes_by_label) {
         const auto name = cypher_identifier(label_name(label));
@@ -128,12 +148,17 @@ void CypherExporter::write(const PropertyGraph& graph, const ExportOptions& opti
                                graph.node(boost::target(edge, graph.graph())).label}]
             .push_back(edge);
     const RelationshipValues relationship_values(graph, ListParts::Items);
+    const auto relationship_keys = property_keys(relationship_columns());
     std::vector<Value> values;
-    const auto relationship_row = [&](const Edge& edge) {
+    const auto relationship_row = [&](const Edge& edge, std::string& row) {
         relationship_values.fill(graph.relationship(edge), values);
-        return "{from: " + cypher_string(graph.node(boost::source(edge, graph.graph())).id) +
-               ", to: " + cypher_string(graph.node(boost::target(edge, graph.graph())).id) +
-               ", props: " + properties(values, relationship_columns()) + "}";
+        row += "{from: ";
+        append_cypher_string(row, graph.node(boost::source(edge, graph.graph())).id);
+        row += ", to: ";
+        append_cypher_string(row, graph.node(boost::target(edge, graph.graph())).id);
+        row += ", props: ";
+        append_properties(row, values, relationship_columns(), relationship_keys);
+        row += '}';
     };
     for (const auto& [key, edges] : relationships_by_kind) {
         const auto& [type, from_label, to_label] = key;

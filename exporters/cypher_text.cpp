@@ -4,11 +4,15 @@
 
 namespace castgraph {
 
-std::string cypher_string(std::string_view text) {
-    std::string out;
-    out.reserve(text.size() + 2);
+void append_cypher_string(std::string& out, std::string_view text) {
     out += '\'';
-    for (const char c : text) {
+    std::size_t plain_from = 0;  // runs of characters that need no escape are copied whole
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        const bool control = static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
+        if (!control && c != '\\' && c != '\'' && c != '"') continue;  // UTF-8 passes through: Cypher source is Unicode
+        out.append(text, plain_from, i - plain_from);
+        plain_from = i + 1;
         switch (c) {
         case '\\': out += "\\\\"; break;
         case '\'': out += "\\'"; break;
@@ -18,17 +22,21 @@ std::string cypher_string(std::string_view text) {
         case '\t': out += "\\t"; break;
         case '\b': out += "\\b"; break;
         case '\f': out += "\\f"; break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
-                char escape[8];
-                std::snprintf(escape, sizeof escape, "\\u%04X", static_cast<unsigned>(static_cast<unsigned char>(c)));
-                out += escape;
-            } else {
-                out += c;  // UTF-8 passes through: Cypher source is Unicode
-            }
+        default: {
+            char escape[8];
+            std::snprintf(escape, sizeof escape, "\\u%04X", static_cast<unsigned>(static_cast<unsigned char>(c)));
+            out += escape;
+        }
         }
     }
+    out.append(text, plain_from);
     out += '\'';
+}
+
+std::string cypher_string(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + 2);
+    append_cypher_string(out, text);
     return out;
 }
 

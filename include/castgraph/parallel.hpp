@@ -2,6 +2,7 @@
 // slots indexed by task, so output never depends on which thread ran what.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <functional>
 #include <vector>
@@ -15,5 +16,34 @@ void set_thread_count(std::size_t threads);
 // Runs every task once, on up to thread_count() threads, and waits for all of
 // them. Then rethrows the exception of the first task, in task order, that threw.
 void run_in_parallel(const std::vector<std::function<void()>>& tasks);
+
+// Sorts [first, last) by operator< on every core: parts sorted side by side, then
+// merged. Only for types whose equal values are identical (an order on the whole
+// value), so the result cannot depend on the number of cores.
+template <typename Iterator>
+void parallel_sort(Iterator first, Iterator last) {
+    const auto size = static_cast<std::size_t>(last - first);
+    constexpr std::size_t kSmallest = 1 << 16;  // below this, threads cost more than they save
+    const auto parts = std::min(thread_count(), std::max<std::size_t>(1, size / kSmallest));
+    if (parts <= 1) {
+        std::sort(first, last);
+        return;
+    }
+    std::vector<Iterator> bounds;
+    for (std::size_t part = 0; part <= parts; ++part)
+        bounds.push_back(first + static_cast<std::ptrdiff_t>(size * part / parts));
+    std::vector<std::function<void()>> sorts;
+    for (std::size_t part = 0; part < parts; ++part)
+        sorts.emplace_back([&, part] { std::sort(bounds[part], bounds[part + 1]); });
+    run_in_parallel(sorts);
+    for (std::size_t width = 1; width < parts; width *= 2) {
+        std::vector<std::function<void()>> merges;
+        for (std::size_t part = 0; part + width < parts; part += 2 * width)
+            merges.emplace_back([&, part, width] {
+                std::inplace_merge(bounds[part], bounds[part + width], bounds[std::min(parts, part + 2 * width)]);
+            });
+        run_in_parallel(merges);
+    }
+}
 
 }  // namespace castgraph

@@ -108,7 +108,7 @@ struct EpisodePair {
 };
 
 std::vector<EpisodePair> group_pairs(std::vector<PairInEpisode>& seen) {
-    std::sort(seen.begin(), seen.end());
+    parallel_sort(seen.begin(), seen.end());
     std::vector<EpisodePair> pairs;
     for (std::size_t i = 0; i < seen.size(); ++i) {
         if (i == 0 || seen[i].from != seen[i - 1].from || seen[i].to != seen[i - 1].to)
@@ -255,8 +255,20 @@ private:
         }
     }
 
+    // Runs work(e) for every episode, in chunks on every core. Each call may write
+    // only its own episode's facts, so the result is the same on any number of cores.
+    void for_each_episode_in_parallel(const std::function<void(std::size_t)>& work) const {
+        constexpr std::size_t kChunk = 256;
+        std::vector<std::function<void()>> tasks;
+        for (std::size_t begin = 0; begin < episodes_.size(); begin += kChunk)
+            tasks.emplace_back([&, begin] {
+                for (auto e = begin; e < std::min(episodes_.size(), begin + kChunk); ++e) work(e);
+            });
+        run_in_parallel(tasks);
+    }
+
     void collect_hosts_and_guests() {
-        for (std::size_t e = 0; e < episodes_.size(); ++e) {
+        for_each_episode_in_parallel([&](std::size_t e) {
             auto& facts = facts_[e];
             for (const auto m : facts.mention_indexes) {
                 const auto& mention = resolution_.mentions[m];
@@ -281,7 +293,7 @@ private:
                 if (guest->second.contains(Evidence::Title)) host->second.insert(Evidence::Title);
                 guest = facts.guests.erase(guest);
             }
-        }
+        });
     }
 
     void collect_mentions() {
@@ -305,18 +317,9 @@ private:
         }
         const MentionScanner scanner(patterns);
 
-        // Episodes are independent: they are scanned in chunks on every core, each
-        // writing only its own episodes' facts, so the result is the same on any number.
-        constexpr std::size_t kChunk = 256;
-        const auto chunks = (episodes_.size() + kChunk - 1) / kChunk;
-        std::vector<std::size_t> text_mentions(chunks, 0);
-        std::vector<std::function<void()>> tasks;
-        for (std::size_t chunk = 0; chunk < chunks; ++chunk)
-            tasks.emplace_back([&, chunk] {
-                const auto end = std::min(episodes_.size(), (chunk + 1) * kChunk);
-                for (auto e = chunk * kChunk; e < end; ++e) text_mentions[chunk] += scan_episode(scanner, owner_of_pattern, e);
-            });
-        run_in_parallel(tasks);
+        // Episodes are independent: scanned side by side, counts kept by episode.
+        std::vector<std::size_t> text_mentions(episodes_.size(), 0);
+        for_each_episode_in_parallel([&](std::size_t e) { text_mentions[e] = scan_episode(scanner, owner_of_pattern, e); });
         for (const auto count : text_mentions) result_.report.text_mentions += count;
     }
 
@@ -637,7 +640,7 @@ private:
         prune_co_appearances(co_appearing);
         // Which episodes tie an entity to a topic is MENTIONS joined with TAGGED: only
         // the count is kept, so the sorted triples are counted, never grouped.
-        std::sort(associations.begin(), associations.end());
+        parallel_sort(associations.begin(), associations.end());
         associations.erase(std::unique(associations.begin(), associations.end()), associations.end());
         const auto same_pair = [&](std::size_t i) {
             return i > 0 && associations[i].from == associations[i - 1].from && associations[i].to == associations[i - 1].to;
