@@ -2,10 +2,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <map>
-#include <set>
 
 #include "castgraph/error.hpp"
+#include "castgraph/text.hpp"
+#include "internal/json_text.hpp"
 
 namespace castgraph {
 
@@ -68,32 +70,59 @@ std::string_view schema_type(NodeLabel label) {
     return "Thing";
 }
 
+// Writes each node as one line of compact JSON, straight into text: the bytes
+// nlohmann's dump(-1) gives for the same object (the golden test pins them), at a
+// fraction of the cost of building that object first.
 class JsonLdWriter {
 public:
-    JsonLdWriter(const PropertyGraph& graph, const ExportOptions& options) : graph_(graph), base_(options.base_iri) {
+    JsonLdWriter(const PropertyGraph& graph, const ExportOptions& options) : graph_(graph), iri_(graph.node_count()) {
+        for (std::size_t vertex = 0; vertex < iri_.size(); ++vertex) iri_[vertex] = dump(iri(options.base_iri, graph.node(vertex).id));
         collect_links();
     }
 
     void write(std::ostream& out) const {
         const auto context = nlohmann::ordered_json::parse(jsonld_context_file_text());
         out << "{\"@context\":" << dump(context.at("@context")) << ",\n\"@graph\":[";
-        const char* separator = "\n";
-        for (const auto vertex : graph_.nodes_in_order()) {
-            out << separator << dump(node(vertex));
-            separator = ",\n";
-        }
+        const auto nodes = graph_.nodes_in_order();
+        internal::write_records(out, nodes.size(), 256, [&](std::size_t i, std::string& text) { append_node(nodes[i], text); });
         out << "\n]}\n";
     }
 
 private:
     using Vertex = PropertyGraph::Vertex;
 
-    ordered_json reference(Vertex vertex) const { return {{"@id", iri(base_, graph_.node(vertex).id)}}; }
+    // ,"name": (the first key of an object has no comma; every object here starts with "@id" or "@type")
+    static std::string& key(std::string& out, std::string_view name) {
+        out += ",\"";
+        out += name;
+        out += "\":";
+        return out;
+    }
 
-    ordered_json references(const std::vector<Vertex>& vertices) const {
-        auto list = ordered_json::array();
-        for (const auto vertex : vertices) list.push_back(reference(vertex));
-        return list;
+    static void append_strings(std::string& out, const auto& texts) {
+        out += '[';
+        bool first = true;
+        for (const auto& text : texts) {
+            if (!first) out += ',';
+            first = false;
+            internal::append_json_string(out, text);
+        }
+        out += ']';
+    }
+
+    void append_reference(std::string& out, Vertex vertex) const {
+        out += "{\"@id\":";
+        out += iri_[vertex];
+        out += '}';
+    }
+
+    void append_references(std::string& out, const std::vector<Vertex>& vertices) const {
+        out += '[';
+        for (std::size_t i = 0; i < vertices.size(); ++i) {
+            if (i > 0) out += ',';
+            append_reference(out, vertices[i]);
+        }
+        out += ']';
     }
 
     // Relationships in the graph's order, grouped by the node they describe.
@@ -120,70 +149,82 @@ private:
         return found == map.end() ? nullptr : &found->second;
     }
 
-    ordered_json node(Vertex vertex) const {
+    void append_node(Vertex vertex, std::string& out) const {
         const auto& node = graph_.node(vertex);
-        ordered_json out;
-        out["@id"] = iri(base_, node.id);
-        out["@type"] = schema_type(node.label);
-        out["castgraphId"] = node.id;
-        out["name"] = node.name;
+        out += "{\"@id\":";
+        out += iri_[vertex];
+        internal::append_json_string(key(out, "@type"), schema_type(node.label));
+        internal::append_json_string(key(out, "castgraphId"), node.id);
+        internal::append_json_string(key(out, "name"), node.name);
         if (is_entity_label(node.label)) {
-            if (!node.aliases.empty()) out["alternateName"] = node.aliases;
-            if (const auto* organizations = find(affiliations_, vertex)) out["affiliation"] = references(*organizations);
-            out["sourceType"] = node.source_types;
-            out["episodeCount"] = node.episode_count;
+            if (!node.aliases.empty()) append_strings(key(out, "alternateName"), node.aliases);
+            if (const auto* organizations = find(affiliations_, vertex)) append_references(key(out, "affiliation"), *organizations);
+            append_strings(key(out, "sourceType"), node.source_types);
+            append_decimal(key(out, "episodeCount"), node.episode_count);
         } else if (node.label == NodeLabel::Topic) {
-            out["termCode"] = node.name;
+            internal::append_json_string(key(out, "termCode"), node.name);
         } else if (node.label == NodeLabel::Episode) {
-            if (!node.summary.empty()) out["description"] = node.summary;
-            if (const auto* series = find(series_, vertex)) out["partOfSeries"] = reference(*series);
-            if (!node.languages.empty()) {
-                auto languages = ordered_json::array();
-                for (const auto& language : node.languages) languages.push_back(lower_ascii(language));
-                out["inLanguage"] = languages;
-            }
-            if (node.duration_s) out["timeRequired"] = iso_duration(*node.duration_s);
-            if (!node.published.empty()) out["publishedText"] = node.published;
-            std::set<Vertex> people;
-            const auto* guests = find(guests_, vertex);
-            const auto* hosts = find(hosts_, vertex);
-            if (guests) people.insert(guests->begin(), guests->end());
-            if (hosts) people.insert(hosts->begin(), hosts->end());
-            if (!people.empty()) {
-                std::vector<Vertex> ordered(people.begin(), people.end());
-                std::sort(ordered.begin(), ordered.end(),
-                          [&](Vertex a, Vertex b) { return graph_.node(a).id < graph_.node(b).id; });
-                out["actor"] = references(ordered);
-            }
-            if (guests) out["guest"] = references(*guests);
-            if (hosts) out["host"] = references(*hosts);
-            if (const auto* mentioned = find(mentions_, vertex)) {
-                auto entities = ordered_json::array();
-                auto details = ordered_json::array();
-                for (const auto edge : *mentioned) {
-                    const auto& relationship = graph_.relationship(edge);
-                    const auto target = boost::target(edge, graph_.graph());
-                    entities.push_back(reference(target));
-                    ordered_json detail;
-                    detail["@type"] = "cg:Mention";
-                    detail["entity"] = reference(target);
-                    if (!relationship.timestamps_s.empty()) detail["timestampsS"] = relationship.timestamps_s;
-                    detail["evidence"] = relationship.evidence.names();
-                    detail["inEntityList"] = relationship.in_entity_list;
-                    detail["count"] = relationship.count;
-                    if (!relationship.description.empty()) detail["description"] = relationship.description;
-                    details.push_back(std::move(detail));
-                }
-                out["mentions"] = std::move(entities);
-                out["mention"] = std::move(details);
-            }
-            if (const auto* topics = find(keywords_, vertex)) out["keywords"] = references(*topics);
+            append_episode(vertex, node, out);
         }
-        return out;
+        out += '}';
+    }
+
+    void append_episode(Vertex vertex, const Node& node, std::string& out) const {
+        if (!node.summary.empty()) internal::append_json_string(key(out, "description"), node.summary);
+        if (const auto* series = find(series_, vertex)) append_reference(key(out, "partOfSeries"), *series);
+        if (!node.languages.empty()) {
+            std::vector<std::string> languages;
+            for (const auto& language : node.languages) languages.push_back(lower_ascii(language));
+            append_strings(key(out, "inLanguage"), languages);
+        }
+        if (node.duration_s) internal::append_json_string(key(out, "timeRequired"), iso_duration(*node.duration_s));
+        if (!node.published.empty()) internal::append_json_string(key(out, "publishedText"), node.published);
+        const auto* guests = find(guests_, vertex);
+        const auto* hosts = find(hosts_, vertex);
+        std::vector<Vertex> people;
+        if (guests) people.insert(people.end(), guests->begin(), guests->end());
+        if (hosts) people.insert(people.end(), hosts->begin(), hosts->end());
+        if (!people.empty()) {
+            std::sort(people.begin(), people.end(), [&](Vertex a, Vertex b) { return graph_.node(a).id < graph_.node(b).id; });
+            people.erase(std::unique(people.begin(), people.end()), people.end());
+            append_references(key(out, "actor"), people);
+        }
+        if (guests) append_references(key(out, "guest"), *guests);
+        if (hosts) append_references(key(out, "host"), *hosts);
+        if (const auto* mentioned = find(mentions_, vertex)) {
+            key(out, "mentions") += '[';
+            for (std::size_t i = 0; i < mentioned->size(); ++i) {
+                if (i > 0) out += ',';
+                append_reference(out, boost::target((*mentioned)[i], graph_.graph()));
+            }
+            key(out += ']', "mention") += '[';
+            for (std::size_t i = 0; i < mentioned->size(); ++i) {
+                const auto edge = (*mentioned)[i];
+                const auto& relationship = graph_.relationship(edge);
+                if (i > 0) out += ',';
+                out += "{\"@type\":\"cg:Mention\"";
+                append_reference(key(out, "entity"), boost::target(edge, graph_.graph()));
+                if (!relationship.timestamps_s.empty()) {
+                    key(out, "timestampsS") += '[';
+                    for (std::size_t t = 0; t < relationship.timestamps_s.size(); ++t) {
+                        if (t > 0) out += ',';
+                        append_decimal(out, relationship.timestamps_s[t]);
+                    }
+                    out += ']';
+                }
+                append_strings(key(out, "evidence"), relationship.evidence.names());
+                key(out, "inEntityList") += relationship.in_entity_list ? "true" : "false";
+                append_decimal(key(out, "count"), relationship.count);
+                if (!relationship.description.empty()) internal::append_json_string(key(out, "description"), relationship.description);
+                out += '}';
+            }
+            out += ']';
+        }
+        if (const auto* topics = find(keywords_, vertex)) append_references(key(out, "keywords"), *topics);
     }
 
     const PropertyGraph& graph_;
-    std::string base_;
+    std::vector<std::string> iri_;  // by vertex: the node's IRI as a JSON string
     std::map<Vertex, Vertex> series_;
     std::map<Vertex, std::vector<Vertex>> guests_, hosts_, affiliations_, keywords_;
     std::map<Vertex, std::vector<PropertyGraph::Edge>> mentions_;

@@ -3,14 +3,12 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <functional>
-#include <future>
 #include <limits>
 
 #include "castgraph/error.hpp"
 #include "castgraph/io.hpp"
-#include "castgraph/parallel.hpp"
 #include "castgraph/text.hpp"
+#include "internal/json_text.hpp"
 
 namespace castgraph {
 
@@ -18,6 +16,8 @@ nlohmann::ordered_json sightings_json(const std::vector<Sighting>& sightings);
 
 namespace {
 
+using internal::append_json_string;
+using internal::write_records;
 using ordered_json = nlohmann::ordered_json;
 using json = nlohmann::json;
 
@@ -42,21 +42,6 @@ ordered_json node_json(const Node& node) {
 }
 
 std::string dump(const ordered_json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
-
-// A JSON string as dump() writes it; printable ASCII without quotes or backslashes,
-// most of a graph file's text, is copied as it is.
-void append_json_string(std::string& out, std::string_view text) {
-    const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
-        return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
-    });
-    if (!plain) {
-        out += dump(std::string(text));
-        return;
-    }
-    out += '"';
-    out += text;
-    out += '"';
-}
 
 // The evidence list of every EvidenceSet, dumped once: a few lists make up millions of lines.
 const std::string& evidence_json(EvidenceSet evidence) {
@@ -140,44 +125,6 @@ private:
     const PropertyGraph& graph_;
     std::vector<std::string> quoted_;  // by vertex
 };
-
-// Writes `count` records, one a line, separated by commas: formatted in chunks on
-// every core, a round of chunks ahead of the one being written, and written in
-// order, so the bytes never depend on the threads.
-template <typename Format>
-void write_records(std::ostream& out, std::size_t count, std::size_t chunk_size, const Format& format) {
-    const auto chunks_per_round = 2 * thread_count();
-    const auto format_round = [&](std::size_t first_chunk, std::vector<std::string>& texts) {
-        texts.resize(chunks_per_round);
-        std::vector<std::function<void()>> tasks;
-        for (std::size_t c = 0; c < chunks_per_round; ++c) {
-            texts[c].clear();
-            const auto begin = (first_chunk + c) * chunk_size;
-            if (begin >= count) continue;
-            tasks.emplace_back([&, c, begin] {
-                auto& text = texts[c];
-                for (auto i = begin; i < std::min(count, begin + chunk_size); ++i) {
-                    text += i == 0 ? "\n" : ",\n";
-                    format(i, text);
-                }
-            });
-        }
-        run_in_parallel(tasks);
-    };
-    std::vector<std::string> current;
-    std::vector<std::string> ahead;
-    format_round(0, current);
-    for (std::size_t first = 0; first * chunk_size < count; first += chunks_per_round) {
-        const auto next = first + chunks_per_round;
-        std::future<void> formatting;
-        if (next * chunk_size < count) formatting = std::async(std::launch::async, [&, next] { format_round(next, ahead); });
-        for (const auto& text : current) out.write(text.data(), static_cast<std::streamsize>(text.size()));
-        if (formatting.valid()) {
-            formatting.get();
-            std::swap(current, ahead);
-        }
-    }
-}
 
 // Reads typed fields, naming the JSON pointer of anything wrong.
 class FieldReader {
