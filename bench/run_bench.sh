@@ -33,12 +33,13 @@ timed() {
   RSS_MB=$(awk -v k="$rss" 'BEGIN { printf "%.0f", k / 1024 }')
 }
 
-# Peak memory measured at 100,000 and 300,000 episodes: about 41 KB per episode.
+# Peak memory measured at 100,000 and 300,000 episodes: about 30 KB per episode.
+per_episode_kb=30
 available_kb=$(awk '/^MemAvailable:/ { print $2 }' /proc/meminfo)
 for size in "${sizes[@]}"; do
-  need_kb=$(( size * 42 ))
+  need_kb=$(( size * per_episode_kb ))
   if [ "$need_kb" -gt $(( available_kb * 9 / 10 )) ]; then
-    echo "== $size episodes: not run: building needs about $(( need_kb / 1048576 )) GB (41 KB per episode), this machine has $(( available_kb / 1048576 )) GB available"
+    echo "== $size episodes: not run: building needs about $(( need_kb / 1048576 )) GB ($per_episode_kb KB per episode), this machine has $(( available_kb / 1048576 )) GB available"
     continue
   fi
   corpus="$bench/corpus-$size-$seed.txt"
