@@ -21,14 +21,14 @@ open(f"{work}/page.txt", "w", encoding="utf-8").write("\n".join(out))
 PY
 for threads in 1 2 4; do
   "$binary" -j "$threads" parse "$work/page.txt" -o "$work/episodes-$threads.json" 2>"$work/parse-$threads.log"
-  "$binary" -j "$threads" build "$work/page.txt" -o "$work/graph-$threads.json" --export graphml,cypher,neo4j-csv \
+  "$binary" -j "$threads" build "$work/page.txt" -o "$work/graph-$threads.json" --export graphml,jsonld,cypher,neo4j-csv \
     2>"$work/build-$threads.log"
 done
 warnings=$(grep -c "stray line" "$work/parse-1.log" || true)
 [ "$warnings" -ge 5 ] || { echo "FAIL: expected the scattered stray lines to be reported, got $warnings"; exit 1; }
 for threads in 2 4; do
   for file in "episodes-$threads.json" "parse-$threads.log" "graph-$threads.json" "graph-$threads.graphml" \
-              "graph-$threads.cypher" "build-$threads.log"; do
+              "graph-$threads.jsonld" "graph-$threads.cypher" "build-$threads.log"; do
     cmp "$work/${file/-$threads/-1}" "$work/$file" || { echo "FAIL: $file differs from 1 thread"; exit 1; }
   done
   # neo4j-csv writes its files side by side.
