@@ -1,7 +1,5 @@
 #include "neo4j_csv_exporter.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <functional>
 #include <map>
 #include <numeric>
@@ -105,7 +103,6 @@ void append_row(std::string& out, const std::vector<Value>& values, const std::v
 class RowBuffer {
 public:
     explicit RowBuffer(std::ostream& out) : out_(out) { text_.reserve(kFlushAt + 65536); }
-    ~RowBuffer() = default;
     RowBuffer(const RowBuffer&) = delete;
     RowBuffer& operator=(const RowBuffer&) = delete;
     std::string& text() { return text_; }

@@ -3,9 +3,10 @@
 // types and text of every exported value, so the formats agree.
 //
 // Lists (aliases, evidence, episodes, timestamps_s, sightings, ...) become JSON
-// array text, and scalar lists also keep their elements; booleans "true"/"false"; integers decimal. An absent value
-// (duration_s unknown, a field another label uses) and an empty text are left
-// out, never written as an empty string or 0.
+// array text, and scalar lists also keep their elements (for relationships, the
+// parts a writer asks for: ListParts); booleans "true"/"false"; integers decimal.
+// An absent value (duration_s unknown, a field another label uses) and an empty
+// text are left out, never written as an empty string or 0.
 #pragma once
 
 #include <string>
