@@ -4,6 +4,7 @@
 
 #include "castgraph/graph_json.hpp"
 #include "castgraph/text.hpp"
+#include "internal/json_text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -156,14 +157,7 @@ void RelationshipValues::fill(const Relationship& relationship, std::vector<Valu
     const auto timestamps = [&] {
         auto& value = next(kTimestampsS);
         const auto& numbers = relationship.timestamps_s;
-        if (text) {
-            value.text += '[';
-            for (std::size_t i = 0; i < numbers.size(); ++i) {
-                if (i > 0) value.text += ',';
-                append_decimal(value.text, numbers[i]);
-            }
-            value.text += ']';
-        }
+        if (text) internal::append_json_numbers(value.text, numbers.view());
         item_count(value, numbers.size());
         for (std::size_t i = 0; i < value.items.size(); ++i) {
             value.items[i].clear();

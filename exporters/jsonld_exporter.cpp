@@ -91,13 +91,8 @@ public:
 private:
     using Vertex = PropertyGraph::Vertex;
 
-    // ,"name": (the first key of an object has no comma; every object here starts with "@id" or "@type")
-    static std::string& key(std::string& out, std::string_view name) {
-        out += ",\"";
-        out += name;
-        out += "\":";
-        return out;
-    }
+    // Every object here starts with "@id" or "@type"; the keys after it take a comma.
+    static std::string& key(std::string& out, std::string_view name) { return internal::append_json_key(out, name); }
 
     static void append_strings(std::string& out, const auto& texts) {
         out += '[';
@@ -204,15 +199,9 @@ private:
                 if (i > 0) out += ',';
                 out += "{\"@type\":\"cg:Mention\"";
                 append_reference(key(out, "entity"), boost::target(edge, graph_.graph()));
-                if (!relationship.timestamps_s.empty()) {
-                    key(out, "timestampsS") += '[';
-                    for (std::size_t t = 0; t < relationship.timestamps_s.size(); ++t) {
-                        if (t > 0) out += ',';
-                        append_decimal(out, relationship.timestamps_s[t]);
-                    }
-                    out += ']';
-                }
-                append_strings(key(out, "evidence"), relationship.evidence.names());
+                if (!relationship.timestamps_s.empty())
+                    internal::append_json_numbers(key(out, "timestampsS"), relationship.timestamps_s.view());
+                key(out, "evidence") += internal::evidence_json(relationship.evidence);
                 key(out, "inEntityList") += relationship.in_entity_list ? "true" : "false";
                 append_decimal(key(out, "count"), relationship.count);
                 if (!relationship.description.empty()) internal::append_json_string(key(out, "description"), relationship.description);

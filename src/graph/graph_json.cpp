@@ -16,7 +16,10 @@ nlohmann::ordered_json sightings_json(const std::vector<Sighting>& sightings);
 
 namespace {
 
+using internal::append_json_key;
+using internal::append_json_numbers;
 using internal::append_json_string;
+using internal::evidence_json;
 using internal::write_records;
 using ordered_json = nlohmann::ordered_json;
 using json = nlohmann::json;
@@ -43,16 +46,6 @@ ordered_json node_json(const Node& node) {
 
 std::string dump(const ordered_json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
 
-// The evidence list of every EvidenceSet, dumped once: a few lists make up millions of lines.
-const std::string& evidence_json(EvidenceSet evidence) {
-    static const std::vector<std::string> dumped = [] {
-        std::vector<std::string> all;
-        for (std::size_t bits = 0; bits < EvidenceSet::kCount; ++bits) all.push_back(dump(EvidenceSet::from_bits(bits).names()));
-        return all;
-    }();
-    return dumped[evidence.bits()];
-}
-
 // Relationships are most of a graph file and mostly ids: each node's id is
 // escaped once, and a relationship line is put together from those pieces.
 // The bytes are those nlohmann's dump(-1) would give for the same object.
@@ -76,43 +69,31 @@ public:
             break;
         case RelType::GuestOn:
         case RelType::Hosted:
-            key(line, "evidence") += evidence_json(relationship.evidence);
+            append_json_key(line, "evidence") += evidence_json(relationship.evidence);
             break;
         case RelType::AffiliatedWith:
-            key(line, "evidence") += evidence_json(relationship.evidence);
+            append_json_key(line, "evidence") += evidence_json(relationship.evidence);
             episodes(line, relationship);
             break;
         case RelType::Mentions:
-            key(line, "in_entity_list") += relationship.in_entity_list ? "true" : "false";
-            append_json_string(key(line, "description"), relationship.description);
-            key(line, "timestamps_s") += '[';
-            for (std::size_t i = 0; i < relationship.timestamps_s.size(); ++i) {
-                if (i > 0) line += ',';
-                append_decimal(line, relationship.timestamps_s[i]);
-            }
-            line += ']';
-            key(line, "evidence") += evidence_json(relationship.evidence);
-            append_decimal(key(line, "count"), relationship.count);
+            append_json_key(line, "in_entity_list") += relationship.in_entity_list ? "true" : "false";
+            append_json_string(append_json_key(line, "description"), relationship.description);
+            append_json_numbers(append_json_key(line, "timestamps_s"), relationship.timestamps_s.view());
+            append_json_key(line, "evidence") += evidence_json(relationship.evidence);
+            append_decimal(append_json_key(line, "count"), relationship.count);
             break;
         case RelType::CoAppearsWith:
-            append_decimal(key(line, "weight"), relationship.weight);
+            append_decimal(append_json_key(line, "weight"), relationship.weight);
             episodes(line, relationship);
             break;
         case RelType::AssociatedWith:
-            append_decimal(key(line, "weight"), relationship.weight);
+            append_decimal(append_json_key(line, "weight"), relationship.weight);
             break;
         }
         line += '}';
     }
 
 private:
-    static std::string& key(std::string& line, std::string_view name) {
-        line += ",\"";
-        line += name;
-        line += "\":";
-        return line;
-    }
-
     void episodes(std::string& line, const Relationship& relationship) const {
         line += ",\"episodes\":[";
         for (std::size_t i = 0; i < relationship.episodes.size(); ++i) {

@@ -5,13 +5,16 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <future>
 #include <ostream>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "castgraph/graph.hpp"
 #include "castgraph/parallel.hpp"
 
 namespace castgraph::internal {
@@ -19,6 +22,16 @@ namespace castgraph::internal {
 // A JSON string: printable ASCII without quotes or backslashes, most text, is
 // copied as it is; anything else goes through nlohmann's escaping.
 void append_json_string(std::string& out, std::string_view text);
+
+// ,"name": before a value that is not an object's first; returns out to append the value.
+std::string& append_json_key(std::string& out, std::string_view name);
+
+// [1,2,3]
+void append_json_numbers(std::string& out, std::span<const std::uint32_t> numbers);
+
+// The evidence list as a JSON array of names (["chapter","entity-list"]), made once
+// for each of the few sets that make up millions of relationships.
+const std::string& evidence_json(EvidenceSet evidence);
 
 // Writes `count` records, one a line, separated by commas: formatted in chunks of
 // chunk_size on every core, a round of chunks ahead of the one being written, and
