@@ -77,6 +77,11 @@ struct BuildResult {
 // from the same episodes. Throws InputError on a repeated episode id.
 BuildResult build_graph(const std::vector<Episode>& episodes, const ResolutionResult& resolution,
                         const BuildOptions& options = {});
+// The same graph from episodes handed over: each episode's chapters, quotes and
+// entity list are let go as soon as they are scanned, and titles and summaries move
+// into the nodes, so a large build never holds its input twice.
+BuildResult build_graph(std::vector<Episode>&& episodes, const ResolutionResult& resolution,
+                        const BuildOptions& options = {});
 
 // True when an entity-list description makes the person a host of this episode
 // of the named podcast (see HOSTED above).

@@ -82,7 +82,8 @@ int BuildCommand::run(const GlobalOptions& global) {
     build_options.max_co_appearance_entities = max_co_appearance;
     build_options.co_appearance_min_weight = min_weight;
     build_options.co_appearance_top_k = top_k_per_entity;
-    auto built = build_graph(episodes, resolution, build_options);
+    const auto episode_count = episodes.size();
+    auto built = build_graph(std::move(episodes), resolution, build_options);
     for (const auto& [episode, count] : built.report.co_appearance_skipped)
         problems.report({{episode, 0, 0}, "co-appearance-limit",
                          "episode mentions " + std::to_string(count) + " entities, over --max-co-appearance " +
@@ -129,7 +130,7 @@ int BuildCommand::run(const GlobalOptions& global) {
     if (previous_graph) logger().info("build: {} entities kept their id from {}", summary.kept_ids, previous);
     const auto items = resolution.mentions.size();
     const auto merged = items - std::min(items, resolution.entities.size());
-    report_run_summary("build", inputs.size(), episodes.size(), problems,
+    report_run_summary("build", inputs.size(), episode_count, problems,
                        std::to_string(items) + " entity-list items -> " + std::to_string(resolution.entities.size()) +
                            " entities (" + std::to_string(merged) + " merged), " +
                            std::to_string(built.report.title_only_people + built.report.title_only_organizations) +
@@ -137,7 +138,6 @@ int BuildCommand::run(const GlobalOptions& global) {
                            std::to_string(built.graph.relationship_count()) + " relationships");
     keep_until_exit(std::move(built));
     keep_until_exit(std::move(resolution));
-    keep_until_exit(std::move(episodes));
     return 0;
 }
 

@@ -1,6 +1,9 @@
 #include "castgraph/graph_builder.hpp"
 
 #include <re2/re2.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <utf8proc.h>
 
 #include <algorithm>
@@ -131,6 +134,14 @@ bool searchable_form(std::string_view form) {
     return false;
 }
 
+// Freed memory of the worker threads' arenas goes back to the system, where the
+// main thread's next allocations can use it.
+void return_free_memory() {
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
+}
+
 const RE2& host_keyword() {
     // "hosted" and "hosting" are not host evidence: \b after the keyword.
     static const auto pattern = internal::compile_pattern(
@@ -156,13 +167,18 @@ public:
     GraphBuilder(const std::vector<Episode>& episodes, const ResolutionResult& resolution, const BuildOptions& options)
         : resolution_(resolution), options_(options) {
         for (const auto& episode : episodes) episodes_.push_back(&episode);
-        std::sort(episodes_.begin(), episodes_.end(), [](const Episode* a, const Episode* b) { return a->id < b->id; });
-        for (std::size_t i = 0; i < episodes_.size(); ++i) {
-            if (i > 0 && episodes_[i]->id == episodes_[i - 1]->id)
-                throw InputError("graph: episode id '" + episodes_[i]->id + "' appears twice");
-            episode_index_.emplace(episodes_[i]->id, i);
+        index_episodes();
+    }
+
+    // Owning the episodes, the builder lets go of each text once it is read, and
+    // moves titles and summaries into the episode nodes instead of copying them.
+    GraphBuilder(std::vector<Episode>&& episodes, const ResolutionResult& resolution, const BuildOptions& options)
+        : resolution_(resolution), options_(options), owned_(std::move(episodes)) {
+        for (auto& episode : owned_) {
+            episodes_.push_back(&episode);
+            releasable_.push_back(&episode);
         }
-        facts_.resize(episodes_.size());
+        index_episodes();
     }
 
     BuildResult run() {
@@ -178,6 +194,18 @@ public:
     }
 
 private:
+    void index_episodes() {
+        const auto by_id = [](const Episode* a, const Episode* b) { return a->id < b->id; };
+        std::sort(episodes_.begin(), episodes_.end(), by_id);
+        std::sort(releasable_.begin(), releasable_.end(), by_id);
+        for (std::size_t i = 0; i < episodes_.size(); ++i) {
+            if (i > 0 && episodes_[i]->id == episodes_[i - 1]->id)
+                throw InputError("graph: episode id '" + episodes_[i]->id + "' appears twice");
+            episode_index_.emplace(episodes_[i]->id, i);
+        }
+        facts_.resize(episodes_.size());
+    }
+
     void collect_resolved_entities() {
         for (const auto& resolved : resolution_.entities) {
             EntityRecord record;
@@ -319,8 +347,20 @@ private:
 
         // Episodes are independent: scanned side by side, counts kept by episode.
         std::vector<std::size_t> text_mentions(episodes_.size(), 0);
-        for_each_episode_in_parallel([&](std::size_t e) { text_mentions[e] = scan_episode(scanner, owner_of_pattern, e); });
+        for_each_episode_in_parallel([&](std::size_t e) {
+            text_mentions[e] = scan_episode(scanner, owner_of_pattern, e);
+            if (!releasable_.empty()) release_scanned_texts(*releasable_[e]);
+        });
         for (const auto count : text_mentions) result_.report.text_mentions += count;
+        if (!releasable_.empty()) return_free_memory();
+    }
+
+    // What the rest of the build never reads again: chapters, quotes and the entity
+    // list (resolution holds what the graph needs of each item).
+    static void release_scanned_texts(Episode& episode) {
+        std::vector<Chapter>().swap(episode.chapters);
+        std::vector<Quote>().swap(episode.quotes);
+        episode.entity_list.reset();
     }
 
     // Adds an episode's list items and the names its text says to its facts;
@@ -467,16 +507,25 @@ private:
         std::vector<Node> nodes;
         std::map<std::string, std::map<std::string, std::size_t>> podcast_spellings;  // id -> name -> episodes
         std::map<std::string, std::map<std::string, std::size_t>> topic_spellings;
-        for (const auto* episode : episodes_) {
+        for (std::size_t e = 0; e < episodes_.size(); ++e) {
+            const auto* episode = episodes_[e];
             Node node;
             node.id = episode->id;
             node.label = NodeLabel::Episode;
-            node.name = episode->title;
             node.podcast = episode->podcast;
-            node.published = episode->published;
             node.duration_s = episode->duration_s;
-            node.languages = episode->languages;
-            node.summary = episode->summary;
+            if (releasable_.empty()) {
+                node.name = episode->title;
+                node.published = episode->published;
+                node.languages = episode->languages;
+                node.summary = episode->summary;
+            } else {  // read for the last time
+                auto& owned = *releasable_[e];
+                node.name = std::move(owned.title);
+                node.published = std::move(owned.published);
+                node.languages = std::move(owned.languages);
+                node.summary = std::move(owned.summary);
+            }
             nodes.push_back(std::move(node));
             if (const auto id = podcast_id(episode->podcast)) ++podcast_spellings[*id][episode->podcast];
             for (const auto& tag : episode->tags)
@@ -723,7 +772,9 @@ private:
 
     const ResolutionResult& resolution_;
     const BuildOptions& options_;
+    std::vector<Episode> owned_;            // when built from episodes handed over
     std::vector<const Episode*> episodes_;  // sorted by id
+    std::vector<Episode*> releasable_;      // the same, when owned; else empty
     std::unordered_map<std::string, std::size_t> episode_index_;
     std::vector<EpisodeFacts> facts_;  // parallel to episodes_
     std::vector<EntityRecord> entities_;  // resolution's entities first, same indexes
@@ -759,6 +810,11 @@ bool describes_host(std::string_view description, std::string_view podcast) {
 BuildResult build_graph(const std::vector<Episode>& episodes, const ResolutionResult& resolution,
                         const BuildOptions& options) {
     return GraphBuilder(episodes, resolution, options).run();
+}
+
+BuildResult build_graph(std::vector<Episode>&& episodes, const ResolutionResult& resolution,
+                        const BuildOptions& options) {
+    return GraphBuilder(std::move(episodes), resolution, options).run();
 }
 
 void rename_resolution_ids(ResolutionResult& resolution, const std::map<std::string, std::string>& renamed_ids) {

@@ -620,5 +620,15 @@ TEST_F(SampleGraph, SameBytesWhateverTheEpisodeOrder) {
     EXPECT_EQ(graph_bytes(read_graph(expected, "sample")), expected);
 }
 
+TEST_F(SampleGraph, EpisodesHandedOverGiveTheSameGraph) {
+    ResolveOptions options;
+    options.aliases = parse_aliases(test::read_text(std::string(CASTGRAPH_EXAMPLES_DIR) + "/aliases.json"), "aliases");
+    auto handed_over = *episodes_;
+    const auto resolution = resolve_entities(handed_over, options);
+    const auto built = build_graph(std::move(handed_over), resolution);
+    EXPECT_EQ(graph_bytes(built.graph), graph_bytes(graph()));
+    EXPECT_EQ(built.report.text_mentions, result_->report.text_mentions);
+}
+
 }  // namespace
 }  // namespace castgraph
