@@ -86,7 +86,7 @@ std::vector<Value> node_values(const Node& node) {
 
 RelationshipValues::RelationshipValues(const PropertyGraph& graph, ListParts parts)
     : graph_(graph), parts_(parts), quoted_ids_(parts == ListParts::Text || parts == ListParts::Both ? graph.node_count() : 0) {
-    for (std::size_t vertex = 0; vertex < quoted_ids_.size(); ++vertex)
+    for (PropertyGraph::Vertex vertex = 0; vertex < quoted_ids_.size(); ++vertex)
         if (graph.node(vertex).label == NodeLabel::Episode) quoted_ids_[vertex] = json_text(nlohmann::json(graph.node(vertex).id));
 }
 

@@ -76,7 +76,7 @@ std::string_view schema_type(NodeLabel label) {
 class JsonLdWriter {
 public:
     JsonLdWriter(const PropertyGraph& graph, const ExportOptions& options) : graph_(graph), iri_(graph.node_count()) {
-        for (std::size_t vertex = 0; vertex < iri_.size(); ++vertex) iri_[vertex] = dump(iri(options.base_iri, graph.node(vertex).id));
+        for (PropertyGraph::Vertex vertex = 0; vertex < iri_.size(); ++vertex) iri_[vertex] = dump(iri(options.base_iri, graph.node(vertex).id));
         collect_links();
     }
 

@@ -60,7 +60,9 @@ bool is_entity_label(NodeLabel label) { return label <= NodeLabel::Other; }
 PropertyGraph::Vertex PropertyGraph::add_node(Node node) {
     if (frozen_) throw Error(ErrorCategory::internal, "graph: node added after freeze()");
     if (index_.contains(node.id)) throw InputError("graph: node id '" + node.id + "' appears twice");
-    const auto vertex = nodes_.size();
+    if (nodes_.size() >= std::numeric_limits<Vertex>::max())
+        throw Error(ErrorCategory::internal, "graph: more than 2^32 nodes");
+    const auto vertex = static_cast<Vertex>(nodes_.size());
     index_.emplace(node.id, vertex);
     nodes_.push_back(std::move(node));
     return vertex;
@@ -86,16 +88,17 @@ void PropertyGraph::freeze() {
         throw Error(ErrorCategory::internal, "graph: more than 2^32 relationships");
     // Boost places edges by a stable counting sort on the source, so the edge index
     // each relationship gets is known before the graph is built.
-    std::vector<std::size_t> start(nodes_.size() + 1, 0);
+    std::vector<std::uint32_t> start(nodes_.size() + 1, 0);
     for (const auto& [from, to] : ends_) ++start[from + 1];
     for (std::size_t v = 0; v < nodes_.size(); ++v) start[v + 1] += start[v];
-    std::vector<std::size_t> position(ends_.size());
+    std::vector<std::uint32_t> position(ends_.size());
     for (std::size_t i = 0; i < ends_.size(); ++i) position[i] = start[ends_[i].first]++;
     order_relationships(position);
     added_.resize(ends_.size());
     for (std::size_t i = 0; i < position.size(); ++i) added_[position[i]] = static_cast<std::uint32_t>(i);
-    std::vector<std::size_t>().swap(position);
-    graph_ = Graph(boost::edges_are_unsorted_multi_pass, ends_.begin(), ends_.end(), nodes_.size());
+    std::vector<std::uint32_t>().swap(position);
+    graph_ = Graph(boost::edges_are_unsorted_multi_pass, ends_.begin(), ends_.end(),
+                   static_cast<Graph::vertices_size_type>(nodes_.size()));
     for (const auto edge : boost::make_iterator_range(boost::edges(graph_)))
         if (ends_[added_[edge.idx]] != std::make_pair(boost::source(edge, graph_), boost::target(edge, graph_)))
             throw Error(ErrorCategory::internal, "graph: relationship and edge indexes disagree");
@@ -122,7 +125,7 @@ std::vector<PropertyGraph::Vertex> PropertyGraph::nodes_in_order() const {
     return order;
 }
 
-void PropertyGraph::order_relationships(const std::vector<std::size_t>& position) {
+void PropertyGraph::order_relationships(const std::vector<std::uint32_t>& position) {
     // Ranks of ids instead of the ids: millions of relationships would make tens of
     // millions of string comparisons.
     std::vector<std::uint32_t> rank(node_count());

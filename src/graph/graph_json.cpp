@@ -52,7 +52,7 @@ std::string dump(const ordered_json& value) { return value.dump(-1, ' ', false, 
 class RelationshipWriter {
 public:
     explicit RelationshipWriter(const PropertyGraph& graph) : graph_(graph), quoted_(graph.node_count()) {
-        for (std::size_t vertex = 0; vertex < quoted_.size(); ++vertex) quoted_[vertex] = dump(graph.node(vertex).id);
+        for (PropertyGraph::Vertex vertex = 0; vertex < quoted_.size(); ++vertex) quoted_[vertex] = dump(graph.node(vertex).id);
     }
 
     void append(PropertyGraph::Edge edge, std::string& line) const {

@@ -231,7 +231,7 @@ QueryResult shortest_path(const PropertyGraph& graph, const std::string& from, c
         return result;
     }
     std::vector<Vertex> path{target};
-    while (path.back() != source) path.push_back(predecessor[path.back()]);
+    while (path.back() != source) path.push_back(static_cast<Vertex>(predecessor[path.back()]));
     std::reverse(path.begin(), path.end());
     for (std::size_t step = 0; step < path.size(); ++step) {
         const auto& node = graph.node(path[step]);
