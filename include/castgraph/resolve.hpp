@@ -37,11 +37,7 @@ struct Mention {
     std::string raw_name;
     std::string raw_type;
     std::string description;
-    std::string language;
     EntityKind kind = EntityKind::Other;
-    std::vector<std::string> names;    // full names: "Shawn Wang", "swyx" for "Shawn Wang / swyx"
-    std::vector<std::string> acronyms;  // "AIE" for "AI Engineer Europe (AIE)"
-    std::vector<std::string> description_aliases;  // "Clawdbot" for "... (formerly Clawdbot)"
 };
 
 struct ResolvedEntity {

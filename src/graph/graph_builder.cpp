@@ -216,6 +216,10 @@ private:
             record.source_types.insert(resolved.source_types.begin(), resolved.source_types.end());
             entities_.push_back(std::move(record));
         }
+        // Sized once: a million sightings grown by doubling would leave a third unused.
+        std::vector<std::size_t> sighting_count(entities_.size(), 0);
+        for (const auto entity : resolution_.entity_of_mention) ++sighting_count.at(entity);
+        for (std::size_t e = 0; e < entities_.size(); ++e) entities_[e].sightings.reserve(sighting_count[e]);
         for (std::size_t m = 0; m < resolution_.mentions.size(); ++m) {
             const auto& mention = resolution_.mentions[m];
             const auto episode = episode_index_.find(mention.episode_id);
@@ -558,6 +562,7 @@ private:
                 return std::tie(a.episode, a.source, a.item) < std::tie(b.episode, b.source, b.item);
             });
             node.sightings = std::move(entity.sightings);
+            node.sightings.shrink_to_fit();  // those a title added to
             nodes.push_back(std::move(node));
         }
         std::sort(nodes.begin(), nodes.end(), [](const Node& a, const Node& b) { return a.id < b.id; });

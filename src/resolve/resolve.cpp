@@ -50,6 +50,14 @@ bool is_organization_suffix(std::string_view word) {
     return suffixes.count(word) > 0;
 }
 
+// The surface forms of one mention, which only resolution reads: kept beside the
+// mentions instead of in them, so the result does not carry them into the build.
+struct SurfaceForms {
+    std::vector<std::string> names;    // full names: "Shawn Wang", "swyx" for "Shawn Wang / swyx"
+    std::vector<std::string> acronyms;  // "AIE" for "AI Engineer Europe (AIE)"
+    std::vector<std::string> description_aliases;  // "Clawdbot" for "... (formerly Clawdbot)"
+};
+
 struct Form {
     std::string text;
     std::string key;
@@ -104,12 +112,13 @@ private:
                 mention.raw_name = items[i].name;
                 mention.raw_type = items[i].type;
                 mention.description = items[i].description;
-                mention.language = episode.entity_list->language;
                 mention.kind = options_.type_map.kind_of(items[i].type);
-                split_surface_forms(items[i].name, mention.names, mention.acronyms);
-                mention.description_aliases = description_aliases(items[i].description, mention.kind);
-                if (mention.names.empty()) mention.names.push_back(std::string(trim(items[i].name)));
+                SurfaceForms forms;
+                split_surface_forms(items[i].name, forms.names, forms.acronyms);
+                forms.description_aliases = description_aliases(items[i].description, mention.kind);
+                if (forms.names.empty()) forms.names.push_back(std::string(trim(items[i].name)));
                 mentions_.push_back(std::move(mention));
+                surface_.push_back(std::move(forms));
             }
         }
         // Order-free: every later step walks mentions in this order.
@@ -117,11 +126,21 @@ private:
             return std::tie(a.episode_id, a.item_index, a.raw_name, a.raw_type, a.description) <
                    std::tie(b.episode_id, b.item_index, b.raw_name, b.raw_type, b.description);
         };
-        if (!std::is_sorted(mentions_.begin(), mentions_.end(), before)) std::sort(mentions_.begin(), mentions_.end(), before);
+        if (std::is_sorted(mentions_.begin(), mentions_.end(), before)) return;
+        std::vector<std::size_t> order(mentions_.size());
+        std::iota(order.begin(), order.end(), std::size_t{0});
+        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return before(mentions_[a], mentions_[b]); });
+        std::vector<Mention> mentions;
+        std::vector<SurfaceForms> surface;
+        for (const auto m : order) {
+            mentions.push_back(std::move(mentions_[m]));
+            surface.push_back(std::move(surface_[m]));
+        }
+        mentions_ = std::move(mentions);
+        surface_ = std::move(surface);
     }
 
     void add_forms(std::size_t m) {
-        const auto& mention = mentions_[m];
         auto add = [&](const std::string& text, Form::Role role) {
             const auto& key = key_of(text);
             if (key.empty()) return;
@@ -129,10 +148,11 @@ private:
         };
         // Mentions are added in order, so the keys of mention m's names start here.
         name_key_start_.push_back(name_keys_.size());
-        for (const auto& name : mention.names) name_keys_.push_back(&key_of(name));
-        for (const auto& name : mention.names) add(name, Form::Role::name);
-        for (const auto& acronym : mention.acronyms) add(acronym, Form::Role::acronym);
-        for (const auto& alias : mention.description_aliases) {
+        const auto& forms = surface_[m];
+        for (const auto& name : forms.names) name_keys_.push_back(&key_of(name));
+        for (const auto& name : forms.names) add(name, Form::Role::name);
+        for (const auto& acronym : forms.acronyms) add(acronym, Form::Role::acronym);
+        for (const auto& alias : forms.description_aliases) {
             add(alias, Form::Role::description_alias);
             former_keys_.insert(key_of(alias));
         }
@@ -197,7 +217,7 @@ private:
             if (families.size() >= 2) conflicts.emplace(key, &families);
         for (const auto& [key, families_of_key] : conflicts) {
             const auto& families = *families_of_key;
-            RefusalRecord refusal{"kind-conflict", mentions_[families.begin()->second].names.front(), {}, ""};
+            RefusalRecord refusal{"kind-conflict", surface_[families.begin()->second].names.front(), {}, ""};
             std::string kinds;
             for (const auto& [family_id, m] : families) {
                 kinds += (kinds.empty() ? "" : ", ") + std::string(kind_name(mentions_[m].kind)) + " ('" +
@@ -301,7 +321,7 @@ private:
                                       : first.role == Form::Role::description_alias ? "description-alias"
                                                                                     : "alias";
                     decisions.emplace_back(primary_at->second, first.mention, rule,
-                                           mentions_[primary_at->second].names.front(), mentions_[first.mention].raw_name);
+                                           surface_[primary_at->second].names.front(), mentions_[first.mention].raw_name);
                 }
                 begin = end;
             }
@@ -317,7 +337,7 @@ private:
         std::map<std::string, std::size_t> organization_by_key;
         for (std::size_t m = 0; m < mentions_.size(); ++m)
             if (mentions_[m].kind == EntityKind::Organization)
-                for (const auto& name : mentions_[m].names) organization_by_key.emplace(key_of(name), m);
+                for (const auto& name : surface_[m].names) organization_by_key.emplace(key_of(name), m);
         std::vector<std::tuple<std::size_t, std::size_t, std::string, std::string, std::string>> decisions;
         // "Modular AI" / "Modular", "Acme Inc." / "Acme": names equal once generic suffixes are dropped.
         std::map<std::string, std::vector<std::string>> by_stem;
@@ -438,9 +458,9 @@ private:
             std::set<std::string_view> types;
             for (const auto m : members) {
                 const auto& mention = mentions_[m];
-                for (const auto& name : mention.names) aliases.insert(name);
-                for (const auto& acronym : mention.acronyms) aliases.insert(acronym);
-                for (const auto& alias : mention.description_aliases) aliases.insert(alias);
+                for (const auto& name : surface_[m].names) aliases.insert(name);
+                for (const auto& acronym : surface_[m].acronyms) aliases.insert(acronym);
+                for (const auto& alias : surface_[m].description_aliases) aliases.insert(alias);
                 aliases.insert(mention.raw_name);
                 types.insert(mention.raw_type);
                 entity.mentions.push_back(m);
@@ -561,8 +581,8 @@ private:
         std::map<std::string, std::size_t> key_position;  // earliest place within "A / B"
         std::map<std::string, std::map<std::string, std::size_t>> spellings;
         for (const auto m : members)
-            for (std::size_t p = 0; p < mentions_[m].names.size(); ++p) {
-                const auto& name = mentions_[m].names[p];
+            for (std::size_t p = 0; p < surface_[m].names.size(); ++p) {
+                const auto& name = surface_[m].names[p];
                 const auto& key = name_key_of(m, p);
                 ++key_count[key];
                 ++spellings[key][name];
@@ -613,6 +633,7 @@ private:
     std::vector<const std::string*> name_keys_;                   // into keys_, whose nodes never move
     std::vector<std::size_t> name_key_start_;                     // by mention
     std::vector<Mention> mentions_;
+    std::vector<SurfaceForms> surface_;  // parallel to mentions_; resolution's own
     std::vector<Form> forms_;
     std::vector<int> form_family_;         // by form
     std::vector<std::size_t> form_claim_;  // by form: its claim, numbered in (family, key) order
