@@ -42,6 +42,34 @@ TEST(PackedNumbers, KeepsOrderAndRefusesNumbersAbove32Bits) {
     EXPECT_THROW(PackedNumbers{too_large}, std::length_error);
 }
 
+TEST(PackedNumbers, OneNumberHeldInPlaceBehavesLikeAnyList) {
+    const PackedNumbers one = {4294967295u};
+    EXPECT_EQ(one.size(), 1u);
+    EXPECT_FALSE(one.empty());
+    EXPECT_EQ(one[0], 4294967295u);
+    EXPECT_EQ(one.to_vector(), std::vector<std::uint32_t>{4294967295u});
+    EXPECT_EQ(one.view().size(), 1u);
+    PackedNumbers copy = one;
+    EXPECT_EQ(copy, one);
+    PackedNumbers moved = std::move(copy);
+    EXPECT_EQ(moved, one);
+    EXPECT_TRUE(copy.empty());  // NOLINT: a moved-from list is empty
+    const PackedNumbers zero = {0u};
+    EXPECT_EQ(zero.size(), 1u) << "a single 0 is a list of one, not an empty list";
+    EXPECT_NE(zero, PackedNumbers());
+    const PackedNumbers kind_one = {1u};
+    EXPECT_EQ(kind_one.to_vector(), std::vector<std::uint32_t>{1u});
+    // Growing from one to several and back swaps storage without losing a number.
+    PackedNumbers list = {5u};
+    list = PackedNumbers{5u, 6u, 7u};
+    EXPECT_EQ(list.to_vector(), (std::vector<std::uint32_t>{5, 6, 7}));
+    list = kind_one;
+    EXPECT_EQ(list, kind_one);
+    list.swap(moved);
+    EXPECT_EQ(list, one);
+    EXPECT_EQ(moved, kind_one);
+}
+
 TEST(PackedNumbers, RelationshipStaysSmall) {
     // Three packed fields of 8 bytes, two counters and three one-byte fields.
     EXPECT_LE(sizeof(Relationship), 40u);
