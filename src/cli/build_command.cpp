@@ -83,7 +83,12 @@ int BuildCommand::run(const GlobalOptions& global) {
     build_options.co_appearance_min_weight = min_weight;
     build_options.co_appearance_top_k = top_k_per_entity;
     const auto episode_count = episodes.size();
-    auto built = build_graph(std::move(episodes), resolution, build_options);
+    const auto items = resolution.mentions.size();
+    const auto entity_count = resolution.entities.size();
+    // Without a report to write, the resolution is not needed after the graph: the
+    // builder takes it and lets it go as it goes.
+    auto built = report.empty() ? build_graph(std::move(episodes), std::move(resolution), build_options)
+                                : build_graph(std::move(episodes), resolution, build_options);
     for (const auto& [episode, count] : built.report.co_appearance_skipped)
         problems.report({{episode, 0, 0}, "co-appearance-limit",
                          "episode mentions " + std::to_string(count) + " entities, over --max-co-appearance " +
@@ -128,10 +133,9 @@ int BuildCommand::run(const GlobalOptions& global) {
         logger().info("build: {} CO_APPEARS_WITH pairs pruned by --min-weight/--top-k-per-entity", summary.co_appearance_pruned);
     for (const auto& form : summary.ambiguous_forms) logger().debug("build: ambiguous form '{}'", form);
     if (previous_graph) logger().info("build: {} entities kept their id from {}", summary.kept_ids, previous);
-    const auto items = resolution.mentions.size();
-    const auto merged = items - std::min(items, resolution.entities.size());
+    const auto merged = items - std::min(items, entity_count);
     report_run_summary("build", inputs.size(), episode_count, problems,
-                       std::to_string(items) + " entity-list items -> " + std::to_string(resolution.entities.size()) +
+                       std::to_string(items) + " entity-list items -> " + std::to_string(entity_count) +
                            " entities (" + std::to_string(merged) + " merged), " +
                            std::to_string(built.report.title_only_people + built.report.title_only_organizations) +
                            " seen only in titles; " + std::to_string(built.graph.node_count()) + " nodes, " +

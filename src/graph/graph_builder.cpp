@@ -12,6 +12,7 @@
 #include <functional>
 #include <limits>
 #include <map>
+#include <numeric>
 #include <optional>
 #include <set>
 #include <tuple>
@@ -38,7 +39,8 @@ struct EntityRecord {
     std::string name;
     std::set<std::string> aliases;
     std::set<std::string> source_types;
-    std::vector<Sighting> sightings;
+    std::vector<Sighting> sightings;  // list items' first, in mention order, then titles'
+    std::vector<std::uint32_t> sighting_mentions;  // the mention of each list item's sighting
     bool from_title_only = false;
     Vertex vertex = 0;
 
@@ -173,12 +175,16 @@ public:
     // Owning the episodes, the builder lets go of each text once it is read, and
     // moves titles and summaries into the episode nodes instead of copying them.
     GraphBuilder(std::vector<Episode>&& episodes, const ResolutionResult& resolution, const BuildOptions& options)
-        : resolution_(resolution), options_(options), owned_(std::move(episodes)) {
-        for (auto& episode : owned_) {
-            episodes_.push_back(&episode);
-            releasable_.push_back(&episode);
-        }
-        index_episodes();
+        : resolution_(resolution), options_(options) {
+        take_episodes(std::move(episodes));
+    }
+
+    // Owning the resolution as well, it moves each list item's texts into its
+    // sighting and lets the rest go once the relationships are made.
+    GraphBuilder(std::vector<Episode>&& episodes, ResolutionResult&& resolution, const BuildOptions& options)
+        : owned_resolution_(std::move(resolution)), resolution_(owned_resolution_), resolution_owned_(true),
+          options_(options) {
+        take_episodes(std::move(episodes));
     }
 
     BuildResult run() {
@@ -194,6 +200,15 @@ public:
     }
 
 private:
+    void take_episodes(std::vector<Episode>&& episodes) {
+        owned_ = std::move(episodes);
+        for (auto& episode : owned_) {
+            episodes_.push_back(&episode);
+            releasable_.push_back(&episode);
+        }
+        index_episodes();
+    }
+
     void index_episodes() {
         const auto by_id = [](const Episode* a, const Episode* b) { return a->id < b->id; };
         std::sort(episodes_.begin(), episodes_.end(), by_id);
@@ -219,7 +234,11 @@ private:
         // Sized once: a million sightings grown by doubling would leave a third unused.
         std::vector<std::size_t> sighting_count(entities_.size(), 0);
         for (const auto entity : resolution_.entity_of_mention) ++sighting_count.at(entity);
-        for (std::size_t e = 0; e < entities_.size(); ++e) entities_[e].sightings.reserve(sighting_count[e]);
+        for (std::size_t e = 0; e < entities_.size(); ++e) {
+            entities_[e].sightings.reserve(sighting_count[e]);
+            entities_[e].sighting_mentions.reserve(sighting_count[e]);
+        }
+        listed_position_.resize(resolution_.mentions.size());
         for (std::size_t m = 0; m < resolution_.mentions.size(); ++m) {
             const auto& mention = resolution_.mentions[m];
             const auto episode = episode_index_.find(mention.episode_id);
@@ -228,9 +247,19 @@ private:
                             "graph: resolution names episode '" + mention.episode_id + "' that is not in the input");
             const auto entity = resolution_.entity_of_mention.at(m);
             facts_[episode->second].mention_indexes.push_back(m);
-            entities_[entity].sightings.push_back({mention.episode_id, "entity-list",
-                                                   static_cast<std::uint32_t>(mention.item_index), mention.raw_name,
-                                                   mention.raw_type, mention.description});
+            listed_position_[m] = static_cast<std::uint32_t>(entities_[entity].sightings.size());
+            entities_[entity].sighting_mentions.push_back(static_cast<std::uint32_t>(m));
+            if (resolution_owned_) {
+                auto& owned = owned_resolution_.mentions[m];
+                entities_[entity].sightings.push_back({std::move(owned.episode_id), "entity-list",
+                                                       static_cast<std::uint32_t>(owned.item_index),
+                                                       std::move(owned.raw_name), std::move(owned.raw_type),
+                                                       std::move(owned.description)});
+            } else {
+                entities_[entity].sightings.push_back({mention.episode_id, "entity-list",
+                                                       static_cast<std::uint32_t>(mention.item_index), mention.raw_name,
+                                                       mention.raw_type, mention.description});
+            }
         }
         for (std::size_t e = 0; e < entities_.size(); ++e) register_forms(e);
     }
@@ -303,12 +332,12 @@ private:
         for_each_episode_in_parallel([&](std::size_t e) {
             auto& facts = facts_[e];
             for (const auto m : facts.mention_indexes) {
-                const auto& mention = resolution_.mentions[m];
                 const auto entity = resolution_.entity_of_mention[m];
                 if (entities_[entity].kind != EntityKind::Person) continue;
-                if (describes_host(mention.description, episodes_[e]->podcast)) {
+                const auto& description = entities_[entity].sightings[listed_position_[m]].description;
+                if (describes_host(description, episodes_[e]->podcast)) {
                     facts.hosts[entity].insert(Evidence::EntityList);
-                } else if (RE2::PartialMatch(mention.description, guest_keyword())) {
+                } else if (RE2::PartialMatch(description, guest_keyword())) {
                     facts.guests[entity].insert(Evidence::EntityList);
                 } else if (facts.guests.contains(entity)) {
                     facts.guests[entity].insert(Evidence::EntityList);  // a title guest the list also names
@@ -558,16 +587,33 @@ private:
             entity.aliases.erase(entity.name);
             node.aliases = sorted_vector(entity.aliases);
             node.source_types = sorted_vector(entity.source_types);
-            std::sort(entity.sightings.begin(), entity.sightings.end(), [](const Sighting& a, const Sighting& b) {
-                return std::tie(a.episode, a.source, a.item) < std::tie(b.episode, b.source, b.item);
-            });
-            node.sightings = std::move(entity.sightings);
-            node.sightings.shrink_to_fit();  // those a title added to
+            node.sightings = sorted_sightings(entity);
             nodes.push_back(std::move(node));
         }
         std::sort(nodes.begin(), nodes.end(), [](const Node& a, const Node& b) { return a.id < b.id; });
         for (auto& node : nodes) graph_.add_node(std::move(node));
         for (auto& entity : entities_) entity.vertex = *graph_.find(entity.id);
+    }
+
+    // An entity's sightings in (episode, source, item) order, each unique; where
+    // each list item's sighting lands is noted, as its description is read there.
+    std::vector<Sighting> sorted_sightings(EntityRecord& entity) {
+        std::vector<std::uint32_t> order(entity.sightings.size());
+        std::iota(order.begin(), order.end(), 0u);
+        std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+            const auto& x = entity.sightings[a];
+            const auto& y = entity.sightings[b];
+            return std::tie(x.episode, x.source, x.item) < std::tie(y.episode, y.source, y.item);
+        });
+        std::vector<Sighting> sorted;
+        sorted.reserve(order.size());
+        for (const auto k : order) {
+            if (k < entity.sighting_mentions.size()) listed_position_[entity.sighting_mentions[k]] = static_cast<std::uint32_t>(sorted.size());
+            sorted.push_back(std::move(entity.sightings[k]));
+        }
+        std::vector<Sighting>().swap(entity.sightings);
+        std::vector<std::uint32_t>().swap(entity.sighting_mentions);
+        return sorted;
     }
 
     static std::optional<std::string> podcast_id(const std::string& podcast) {
@@ -656,7 +702,8 @@ private:
                 Relationship mention(RelType::Mentions);
                 mention.in_entity_list = fact.in_entity_list;
                 if (fact.description_of != MentionFact::kNone)
-                    mention.description = resolution_.mentions[fact.description_of].description;
+                    mention.description =
+                        graph_.node(entities_[entity].vertex).sightings[listed_position_[fact.description_of]].description;
                 mention.timestamps_s.assign(facts.timestamps.begin() + fact.timestamps_begin,
                                             facts.timestamps.begin() + fact.timestamps_end);
                 mention.evidence = fact.evidence;
@@ -680,6 +727,7 @@ private:
                     co_appearances.push_back({narrow(featured[a]), narrow(featured[b]), narrow(episode_vertex)});
         }
         std::vector<EpisodeFacts>().swap(facts_);
+        if (resolution_owned_) owned_resolution_ = ResolutionResult{};  // read for the last time above
         for (auto& [pair, episodes] : affiliation_episodes) {
             auto affiliation = with_evidence(RelType::AffiliatedWith, {Evidence::Title});
             std::sort(episodes.begin(), episodes.end());
@@ -775,7 +823,9 @@ private:
         result_.graph = std::move(graph_);
     }
 
+    ResolutionResult owned_resolution_;  // when handed over
     const ResolutionResult& resolution_;
+    bool resolution_owned_ = false;
     const BuildOptions& options_;
     std::vector<Episode> owned_;            // when built from episodes handed over
     std::vector<const Episode*> episodes_;  // sorted by id
@@ -783,6 +833,9 @@ private:
     std::unordered_map<std::string, std::size_t> episode_index_;
     std::vector<EpisodeFacts> facts_;  // parallel to episodes_
     std::vector<EntityRecord> entities_;  // resolution's entities first, same indexes
+    // By mention: where its sighting is in its entity's sightings (the node's, once
+    // add_nodes has sorted them), which hold its description.
+    std::vector<std::uint32_t> listed_position_;
     std::map<std::pair<int, std::string>, std::set<std::size_t>> by_form_;  // (kind family, name key)
     PropertyGraph graph_;
     BuildResult result_;
@@ -820,6 +873,10 @@ BuildResult build_graph(const std::vector<Episode>& episodes, const ResolutionRe
 BuildResult build_graph(std::vector<Episode>&& episodes, const ResolutionResult& resolution,
                         const BuildOptions& options) {
     return GraphBuilder(std::move(episodes), resolution, options).run();
+}
+
+BuildResult build_graph(std::vector<Episode>&& episodes, ResolutionResult&& resolution, const BuildOptions& options) {
+    return GraphBuilder(std::move(episodes), std::move(resolution), options).run();
 }
 
 void rename_resolution_ids(ResolutionResult& resolution, const std::map<std::string, std::string>& renamed_ids) {

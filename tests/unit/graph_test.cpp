@@ -628,6 +628,12 @@ TEST_F(SampleGraph, EpisodesHandedOverGiveTheSameGraph) {
     const auto built = build_graph(std::move(handed_over), resolution);
     EXPECT_EQ(graph_bytes(built.graph), graph_bytes(graph()));
     EXPECT_EQ(built.report.text_mentions, result_->report.text_mentions);
+
+    auto both_handed_over = *episodes_;
+    auto resolution_handed_over = resolve_entities(both_handed_over, options);
+    const auto built_from_both = build_graph(std::move(both_handed_over), std::move(resolution_handed_over));
+    EXPECT_EQ(graph_bytes(built_from_both.graph), graph_bytes(graph()));
+    EXPECT_EQ(built_from_both.report.text_mentions, result_->report.text_mentions);
 }
 
 }  // namespace
