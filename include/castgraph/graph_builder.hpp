@@ -85,7 +85,8 @@ BuildResult build_graph(std::vector<Episode>&& episodes, const ResolutionResult&
 // The same graph from a resolution handed over too: each list item's name, type and
 // episode id move into its sighting instead of being copied, and what is left of the
 // resolution is let go once the relationships are made.
-BuildResult build_graph(std::vector<Episode>&& episodes, ResolutionResult&& resolution, const BuildOptions& options = {});
+BuildResult build_graph(std::vector<Episode>&& episodes, ResolutionResult&& resolution,
+                        const BuildOptions& options = {});
 
 // True when an entity-list description makes the person a host of this episode
 // of the named podcast (see HOSTED above).

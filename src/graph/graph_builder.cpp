@@ -608,7 +608,8 @@ private:
         std::vector<Sighting> sorted;
         sorted.reserve(order.size());
         for (const auto k : order) {
-            if (k < entity.sighting_mentions.size()) listed_position_[entity.sighting_mentions[k]] = static_cast<std::uint32_t>(sorted.size());
+            if (k < entity.sighting_mentions.size())  // a list item's
+                listed_position_[entity.sighting_mentions[k]] = static_cast<std::uint32_t>(sorted.size());
             sorted.push_back(std::move(entity.sightings[k]));
         }
         std::vector<Sighting>().swap(entity.sightings);
@@ -701,9 +702,10 @@ private:
                 const std::size_t entity = fact.entity;
                 Relationship mention(RelType::Mentions);
                 mention.in_entity_list = fact.in_entity_list;
-                if (fact.description_of != MentionFact::kNone)
-                    mention.description =
-                        graph_.node(entities_[entity].vertex).sightings[listed_position_[fact.description_of]].description;
+                if (fact.description_of != MentionFact::kNone) {
+                    const auto& sightings = graph_.node(entities_[entity].vertex).sightings;
+                    mention.description = sightings[listed_position_[fact.description_of]].description;
+                }
                 mention.timestamps_s.assign(facts.timestamps.begin() + fact.timestamps_begin,
                                             facts.timestamps.begin() + fact.timestamps_end);
                 mention.evidence = fact.evidence;

@@ -3,7 +3,9 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <numeric>
 #include <set>
@@ -129,7 +131,8 @@ private:
         if (std::is_sorted(mentions_.begin(), mentions_.end(), before)) return;
         std::vector<std::size_t> order(mentions_.size());
         std::iota(order.begin(), order.end(), std::size_t{0});
-        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return before(mentions_[a], mentions_[b]); });
+        std::sort(order.begin(), order.end(),
+                  [&](std::size_t a, std::size_t b) { return before(mentions_[a], mentions_[b]); });
         std::vector<Mention> mentions;
         std::vector<SurfaceForms> surface;
         for (const auto m : order) {
@@ -386,17 +389,98 @@ private:
             for (const auto& word : words) block += word.substr(0, 1);
             blocks[block].push_back({form.key, form.text, form.mention});
         }
+        // Candidates numbered in block order: pairs decided in (a, b) order are decided
+        // as a walk over every pair of each block would decide them.
+        std::vector<const Candidate*> ordered;
+        std::vector<std::string_view> keys;
+        std::vector<std::uint32_t> block_of;
+        std::uint32_t block_number = 0;
+        for (const auto& [block, candidates] : blocks) {
+            for (const auto& candidate : candidates) {
+                ordered.push_back(&candidate);
+                keys.emplace_back(candidate.key);
+                block_of.push_back(block_number);
+            }
+            ++block_number;
+        }
         std::vector<std::tuple<std::size_t, std::size_t, std::string, std::string, double>> decisions;
-        for (const auto& [block, candidates] : blocks)
-            for (std::size_t i = 0; i < candidates.size(); ++i)
-                for (std::size_t j = i + 1; j < candidates.size(); ++j) {
-                    const auto& a = candidates[i];
-                    const auto& b = candidates[j];
-                    if (find(a.mention) == find(b.mention)) continue;
-                    if (const auto score = fuzzy_score(a.key, b.key, mentions_[a.mention].kind == EntityKind::Person))
-                        decisions.emplace_back(a.mention, b.mention, a.text, b.text, *score);
-                }
+        for (const auto& [i, j] : close_pairs(keys, block_of)) {
+            const auto& a = *ordered[i];
+            const auto& b = *ordered[j];
+            if (find(a.mention) == find(b.mention)) continue;
+            if (const auto score = fuzzy_score(a.key, b.key, mentions_[a.mention].kind == EntityKind::Person))
+                decisions.emplace_back(a.mention, b.mention, a.text, b.text, *score);
+        }
         for (const auto& [a, b, text_a, text_b, score] : decisions) unite(a, b, "fuzzy", text_a, text_b, score);
+    }
+
+    // The pairs (a < b) of the same block that fuzzy_score may accept, in order: those
+    // whose last words are equal or within the edit distance it allows (the block
+    // already holds the word count and every word's first letter). Found through
+    // signatures instead of trying every pair of a block, as blocks grow with the
+    // vocabulary and every pair of them would be a quadratic step.
+    static std::vector<std::pair<std::uint32_t, std::uint32_t>> close_pairs(const std::vector<std::string_view>& keys,
+                                                                         const std::vector<std::uint32_t>& block_of) {
+        std::vector<std::pair<std::uint64_t, std::uint32_t>> signed_candidates;
+        std::vector<std::uint64_t> neighbourhood;
+        for (std::uint32_t c = 0; c < keys.size(); ++c) {
+            const auto words = split_words(keys[c]);
+            if (words.empty()) continue;
+            deletion_neighbourhood(words.back(), neighbourhood);
+            for (const auto variant : neighbourhood) signed_candidates.emplace_back(mix(block_of[c], variant), c);
+        }
+        std::sort(signed_candidates.begin(), signed_candidates.end());
+        const auto same_signature = [&](std::size_t i, std::size_t j) {
+            return signed_candidates[i].first == signed_candidates[j].first;
+        };
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
+        for (std::size_t begin = 0, end = 0; begin < signed_candidates.size(); begin = end) {
+            for (end = begin + 1; end < signed_candidates.size() && same_signature(begin, end); ++end) {}
+            for (auto i = begin; i < end; ++i)
+                for (auto j = i + 1; j < end; ++j) {
+                    const auto a = signed_candidates[i].second;
+                    const auto b = signed_candidates[j].second;
+                    if (block_of[a] == block_of[b]) pairs.emplace_back(a, b);  // else a hash collision
+                }
+        }
+        std::sort(pairs.begin(), pairs.end());
+        pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+        return pairs;
+    }
+
+    // Hashes of a word and of what is left of it after deleting one character, or up
+    // to two when it has ten or more: two words within the edit distance fuzzy_score
+    // allows (1, or 2 when both have ten characters) always share one. A word it
+    // never lets differ (under five characters, or with a digit) is only itself.
+    static void deletion_neighbourhood(std::string_view word, std::vector<std::uint64_t>& hashes) {
+        const auto characters = decode_utf8(word);
+        const auto hash = [](std::u32string_view text) {
+            return static_cast<std::uint64_t>(std::hash<std::u32string_view>{}(text));
+        };
+        hashes.assign(1, hash(characters));
+        if (characters.size() >= 5 && !has_digit(word)) {
+            std::u32string shorter;
+            std::u32string shortest;
+            for (std::size_t i = 0; i < characters.size(); ++i) {
+                shorter.assign(characters).erase(i, 1);
+                hashes.push_back(hash(shorter));
+                if (characters.size() < 10) continue;
+                for (std::size_t j = i; j < shorter.size(); ++j) {
+                    shortest.assign(shorter).erase(j, 1);
+                    hashes.push_back(hash(shortest));
+                }
+            }
+        }
+        std::sort(hashes.begin(), hashes.end());
+        hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+    }
+
+    static std::uint64_t mix(std::uint64_t seed, std::uint64_t value) {
+        // splitmix64's finalizer over the pair: signatures of different parts rarely collide.
+        auto z = seed * 0x9e3779b97f4a7c15ULL + value + 0x632be59bd9b4e019ULL;
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+        return z ^ (z >> 31);
     }
 
     static std::optional<double> fuzzy_score(const std::string& a, const std::string& b, bool people) {

@@ -70,6 +70,10 @@ TEST(ResolveEntities, MergeRulesTable) {
         {"parent-qualified unit", {{"Meta FAIR", "Organization", ""}, {"FAIR", "Organization", ""}}, true, "parent-qualified", "FAIR"},
         {"parent-qualified DeepMind", {{"Google DeepMind", "Organization", ""}, {"DeepMind", "Organization", ""}}, true, "parent-qualified", "DeepMind"},
         {"typo in a surname", {{"Lex Friedman", "Person", ""}, {"Lex Fridman", "Person", ""}}, true, "fuzzy", ""},
+        {"a typo in each name", {{"Jonathon Smithers", "Person", ""}, {"Jonathan Smithars", "Person", ""}}, true, "fuzzy", ""},
+        {"two typos in a long surname", {{"Anna Krzyzanowski", "Person", ""}, {"Anna Krzyzanovsky", "Person", ""}}, true, "fuzzy", ""},
+        {"typo in an accented word", {{"Biblioth\u00E8que Num\u00E9rique", "Organization", ""}, {"Biblioth\u00E8que Num\u00E9riqe", "Organization", ""}}, true, "fuzzy", ""},
+        {"typo in an organization's last word", {{"Acme Robotics", "Organization", ""}, {"Acme Robotiks", "Organization", ""}}, true, "fuzzy", ""},
         {"former name in description", {{"OpenClaw", "Software", "Personal agent (formerly Clawdbot)."}, {"Clawdbot", "Software", ""}}, true, "description-alias", "OpenClaw"},
         {"French former name", {{"Acme Cloud", "Logiciel", "Plateforme, anciennement Nimbus ; rachet\u00E9e."}, {"Nimbus", "Software", ""}}, true, "description-alias", "Acme Cloud"},
         // Never merged:
@@ -84,6 +88,8 @@ TEST(ResolveEntities, MergeRulesTable) {
         {"Claude is not Claude Code", {{"Claude", "Software", ""}, {"Claude Code", "Software", ""}}, false, "", ""},
         {"a person's former employer", {{"Alex Rives", "Personne", "Directeur ; anciennement Meta FAIR."}, {"Meta FAIR", "Person", ""}}, false, "", ""},
         {"one-word person typo", {{"Brandon", "Person", ""}, {"Brendon", "Person", ""}}, false, "", ""},
+        {"two typos in a short word", {{"Maria Gonzales", "Person", ""}, {"Maria Ganzalis", "Person", ""}}, false, "", ""},
+        {"two words differ in an organization", {{"Acme Robotics", "Organization", ""}, {"Acne Robotiks", "Organization", ""}}, false, "", ""},
     };
     for (const auto& row : rows) {
         SCOPED_TRACE(row.name);
