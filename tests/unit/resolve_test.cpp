@@ -1,6 +1,7 @@
 #include "castgraph/resolve.hpp"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <random>
@@ -213,6 +214,30 @@ protected:
         return out.str();
     }
 };
+
+TEST_F(SampleResolution, ReportIsWrittenInTheLayoutOfOneJsonDocument) {
+    ResolveOptions options;
+    options.keep_merges = true;
+    const auto report = report_of(resolve_entities(sample(), options));
+    // Written record by record, it must read as nlohmann's own dump(2) of the document.
+    EXPECT_EQ(nlohmann::ordered_json::parse(report).dump(2) + "\n", report);
+    EXPECT_EQ(report_of(ResolutionResult{}),
+              "{\n"
+              "  \"format\": \"castgraph-resolution-report\",\n"
+              "  \"version\": 1,\n"
+              "  \"summary\": {\n"
+              "    \"items\": 0,\n"
+              "    \"names_before\": 0,\n"
+              "    \"entities_after\": 0,\n"
+              "    \"merges_by_rule\": {},\n"
+              "    \"refused_by_reason\": {}\n"
+              "  },\n"
+              "  \"items\": [],\n"
+              "  \"entities\": [],\n"
+              "  \"merges\": [],\n"
+              "  \"refused\": []\n"
+              "}\n");
+}
 
 TEST_F(SampleResolution, RequiredCases) {
     const auto result = resolve_entities(sample(), {});
