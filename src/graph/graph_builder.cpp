@@ -99,9 +99,9 @@ Relationship weighted(RelType type, std::vector<std::size_t> episodes) {
 // millions of them cost 12 bytes each and no tree nodes; vertices are in id order,
 // so sorting puts each pair's episodes in id order too.
 struct PairInEpisode {
-    std::uint32_t from;
-    std::uint32_t to;
-    std::uint32_t episode;
+    Vertex from;
+    Vertex to;
+    Vertex episode;
     auto operator<=>(const PairInEpisode&) const = default;
 };
 
@@ -249,17 +249,12 @@ private:
             facts_[episode->second].mention_indexes.push_back(m);
             listed_position_[m] = static_cast<std::uint32_t>(entities_[entity].sightings.size());
             entities_[entity].sighting_mentions.push_back(static_cast<std::uint32_t>(m));
-            if (resolution_owned_) {
-                auto& owned = owned_resolution_.mentions[m];
-                entities_[entity].sightings.push_back({std::move(owned.episode_id), "entity-list",
-                                                       static_cast<std::uint32_t>(owned.item_index),
-                                                       std::move(owned.raw_name), std::move(owned.raw_type),
-                                                       std::move(owned.description)});
-            } else {
-                entities_[entity].sightings.push_back({mention.episode_id, "entity-list",
-                                                       static_cast<std::uint32_t>(mention.item_index), mention.raw_name,
-                                                       mention.raw_type, mention.description});
-            }
+            // Handed over, the item's texts move into its sighting; else they are copied.
+            auto item = resolution_owned_ ? std::move(owned_resolution_.mentions[m]) : Mention(mention);
+            entities_[entity].sightings.push_back({std::move(item.episode_id), "entity-list",
+                                                   static_cast<std::uint32_t>(item.item_index),
+                                                   std::move(item.raw_name), std::move(item.raw_type),
+                                                   std::move(item.description)});
         }
         for (std::size_t e = 0; e < entities_.size(); ++e) register_forms(e);
     }
@@ -630,9 +625,6 @@ private:
     }
 
     void add_relationships() {
-        if (graph_.node_count() > std::numeric_limits<std::uint32_t>::max())
-            throw Error(ErrorCategory::internal, "graph: more than 2^32 nodes");
-        const auto narrow = [](Vertex vertex) { return static_cast<std::uint32_t>(vertex); };
         // Relationships go into the graph type by type, each type in (source, target)
         // order, so insertion order never depends on the input's. A type's pending list
         // is freed as soon as it is in, so the graph never sits beside a copy of itself.
@@ -715,7 +707,7 @@ private:
                 link_episode(entity, episode_vertex);
                 if (fact.in_entity_list) featured.push_back(entity_vertex);
                 for (const auto topic : topics)
-                    associations.push_back({narrow(entity_vertex), narrow(topic), narrow(episode_vertex)});
+                    associations.push_back({entity_vertex, topic, episode_vertex});
             }
             // Vertices are in id order, so (smaller, larger) is the stored direction.
             std::sort(featured.begin(), featured.end());
@@ -726,7 +718,7 @@ private:
             }
             for (std::size_t a = 0; a < featured.size(); ++a)
                 for (std::size_t b = a + 1; b < featured.size(); ++b)
-                    co_appearances.push_back({narrow(featured[a]), narrow(featured[b]), narrow(episode_vertex)});
+                    co_appearances.push_back({featured[a], featured[b], episode_vertex});
         }
         std::vector<EpisodeFacts>().swap(facts_);
         if (resolution_owned_) owned_resolution_ = ResolutionResult{};  // read for the last time above
