@@ -72,7 +72,7 @@ std::vector<Value> node_values(const Node& node) {
         values.push_back(string_list(kAliases, node.aliases));
         values.push_back(string_list(kSourceTypes, node.source_types));
         values.push_back({kEpisodeCount, std::to_string(node.episode_count)});
-        values.push_back({kSightings, json_text(sightings_json(node.sightings))});
+        values.push_back({kSightings, sightings_json_text(node.sightings)});
     } else if (node.label == NodeLabel::Episode) {
         values.push_back({kPodcast, node.podcast});
         values.push_back({kPublished, node.published});

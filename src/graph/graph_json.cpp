@@ -19,29 +19,35 @@ namespace {
 using internal::append_json_key;
 using internal::append_json_numbers;
 using internal::append_json_string;
+using internal::append_json_strings;
+using internal::append_sightings_json;
 using internal::evidence_json;
 using internal::write_records;
 using ordered_json = nlohmann::ordered_json;
 using json = nlohmann::json;
 
-ordered_json node_json(const Node& node) {
-    ordered_json out;
-    out["id"] = node.id;
-    out["label"] = label_name(node.label);
-    out["name"] = node.name;
+// A node's line: the bytes nlohmann's dump(-1) gives for the node's object, put
+// together directly, as an entity's sightings make up most of a node file.
+void append_node_json(std::string& out, const Node& node) {
+    out += "{\"id\":";
+    append_json_string(out, node.id);
+    append_json_string(append_json_key(out, "label"), label_name(node.label));
+    append_json_string(append_json_key(out, "name"), node.name);
     if (is_entity_label(node.label)) {
-        out["aliases"] = node.aliases;
-        out["source_types"] = node.source_types;
-        out["episode_count"] = node.episode_count;
-        out["sightings"] = sightings_json(node.sightings);
+        append_json_strings(append_json_key(out, "aliases"), node.aliases);
+        append_json_strings(append_json_key(out, "source_types"), node.source_types);
+        append_decimal(append_json_key(out, "episode_count"), node.episode_count);
+        append_sightings_json(append_json_key(out, "sightings"), node.sightings);
     } else if (node.label == NodeLabel::Episode) {
-        out["podcast"] = node.podcast;
-        out["published"] = node.published;
-        out["duration_s"] = node.duration_s ? ordered_json(*node.duration_s) : ordered_json(nullptr);
-        out["languages"] = node.languages;
-        out["summary"] = node.summary;
+        append_json_string(append_json_key(out, "podcast"), node.podcast);
+        append_json_string(append_json_key(out, "published"), node.published);
+        auto& duration = append_json_key(out, "duration_s");
+        if (node.duration_s) append_decimal(duration, *node.duration_s);
+        else duration += "null";
+        append_json_strings(append_json_key(out, "languages"), node.languages);
+        append_json_string(append_json_key(out, "summary"), node.summary);
     }
-    return out;
+    out += '}';
 }
 
 std::string dump(const ordered_json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
@@ -309,11 +315,17 @@ nlohmann::ordered_json sightings_json(const std::vector<Sighting>& sightings) {
     return list;
 }
 
+std::string sightings_json_text(const std::vector<Sighting>& sightings) {
+    std::string text;
+    append_sightings_json(text, sightings);
+    return text;
+}
+
 void write_graph(const PropertyGraph& graph, std::ostream& out) {
     out << "{\"format\":\"" << kGraphFormat << "\",\"version\":" << kGraphFormatVersion << ",\n\"nodes\":[";
     const auto nodes = graph.nodes_in_order();
     // Chunks of a few megabytes: an entity's line lists every sighting of it.
-    write_records(out, nodes.size(), 128, [&](std::size_t i, std::string& text) { text += dump(node_json(graph.node(nodes[i]))); });
+    write_records(out, nodes.size(), 128, [&](std::size_t i, std::string& text) { append_node_json(text, graph.node(nodes[i])); });
     out << "\n],\n\"relationships\":[";
     const RelationshipWriter relationships(graph);
     const auto& edges = graph.relationships_in_order();

@@ -414,6 +414,39 @@ TEST(GraphFile, RoundTripsByteForByte) {
     EXPECT_EQ(reread.node(*reread.find("organization:github")), graph.node(*graph.find("organization:github")));
 }
 
+// Node lines and sightings are put together without building JSON values: their
+// bytes must stay those the JSON library writes, whatever the text holds.
+TEST(GraphFile, NodeLinesAreTheBytesOfTheJsonLibrary) {
+    auto first = make({.title = "Tab\there, quote \" and \\ back; DEL \x7f, bell \x07, Café 🎙 漢字",
+                       .items = {{"Zoë \"Q\" Ångström", "Personne", "dit « bonjour »\u2028ligne; NUL-free \x1f"},
+                                 {"Back\\slash", "Software", ""}},
+                       .summary = "line\nbreak \r return",
+                       .tags = {"ünïcode"}});
+    first.duration_s = 3601;
+    const auto second = make({.title = "Plain", .items = {{"Back\\slash", "Software", "again"}}});
+    const auto bytes = graph_bytes(build({first, second}).graph);
+    std::istringstream lines(bytes);
+    std::size_t checked = 0;
+    for (std::string line; std::getline(lines, line);) {
+        if (line.rfind("{\"id\":", 0) != 0) continue;
+        if (line.back() == ',') line.pop_back();
+        EXPECT_EQ(nlohmann::ordered_json::parse(line).dump(-1), line);
+        ++checked;
+    }
+    EXPECT_GE(checked, 6u);  // two episodes, a podcast, a topic, two entities
+    EXPECT_NE(bytes.find("\"duration_s\":3601"), std::string::npos);
+    EXPECT_NE(bytes.find("\"duration_s\":null"), std::string::npos);
+
+    // Invalid UTF-8 cannot reach a graph, but the text form still replaces it as the library does.
+    const std::vector<Sighting> sightings = {
+        {"episode:a", "entity-list", 0, "bad \xC3\x28 byte", "T\xED\xA0\x80", "overlong \xC0\xAF and \xF8\x88\x80\x80\x80"},
+        {"episode:b", "title", 4294967295u, "Zoë \"Q\"", "guest", "\x01\x7f\\/"},
+    };
+    EXPECT_EQ(sightings_json_text(sightings),
+              sightings_json(sightings).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    EXPECT_EQ(sightings_json_text({}), "[]");
+}
+
 // Records are taken as the parser completes them; a file whose relationships come
 // before its nodes (JSON does not order keys) still reads the same.
 TEST(GraphFile, KeyOrderDoesNotMatter) {
