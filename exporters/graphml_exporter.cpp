@@ -5,6 +5,8 @@
 #include <libxml/tree.h>
 #include <utf8proc.h>
 
+#include <array>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -22,16 +24,6 @@ namespace {
 bool allowed_in_xml(utf8proc_int32_t c) {
     return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) ||
            (c >= 0x10000 && c <= 0x10FFFF);
-}
-
-// True when every byte is printable ASCII, tab or a line break: nearly all text,
-// which then needs no decoding.
-bool plain_ascii(std::string_view text) {
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (byte >= 0x80 || (byte < 0x20 && byte != 0x9 && byte != 0xA && byte != 0xD) || byte == 0x7F) return false;
-    }
-    return true;
 }
 
 std::string xml_safe(std::string_view text) {
@@ -55,20 +47,61 @@ std::string xml_safe(std::string_view text) {
 const xmlChar* x(const char* text) { return reinterpret_cast<const xmlChar*>(text); }
 const xmlChar* x(const std::string& text) { return reinterpret_cast<const xmlChar*>(text.c_str()); }
 
-// Markup is written straight into a large buffer, in the layout libxml2's indenting
-// writer gives (two spaces a level, text elements on one line, empty ones closed
-// with "/>"); values that need escaping go through libxml2's own escaping, the
-// functions that writer calls. Most values need none, and skipping the writer's
-// per-call machinery makes the export several times faster.
-class XmlWriter {
-public:
-    explicit XmlWriter(std::ostream& out) : out_(out) {
+// What libxml2 writes for each ASCII character: itself, an entity or character
+// reference, or nothing for the characters XML cannot hold. Asked of libxml2 once
+// per character, so the output stays libxml2's own while most text is copied in
+// runs instead of passing through its per-value calls.
+struct Escapes {
+    std::array<std::string, 128> written;
+    std::array<bool, 128> verbatim{};  // written as it is
+};
+
+Escapes escapes_of(const std::function<std::string(const std::string&)>& escape) {
+    Escapes table;
+    for (std::size_t byte = 1; byte < table.written.size(); ++byte) {
+        const auto character = std::string(1, static_cast<char>(byte));
+        if (allowed_in_xml(static_cast<utf8proc_int32_t>(byte))) table.written[byte] = escape(character);
+        table.verbatim[byte] = table.written[byte] == character;
+    }
+    return table;
+}
+
+const Escapes& text_escapes() {
+    static const Escapes table = escapes_of([](const std::string& character) {
+        const std::unique_ptr<xmlChar, void (*)(xmlChar*)> escaped(xmlEncodeSpecialChars(nullptr, x(character)),
+                                                                  [](xmlChar* text) { xmlFree(text); });
+        if (!escaped) throw Error(ErrorCategory::internal, "graphml: out of memory escaping a value");
+        return std::string(reinterpret_cast<const char*>(escaped.get()));
+    });
+    return table;
+}
+
+const Escapes& attribute_escapes() {
+    static const Escapes table = [] {
         // A document declaring UTF-8, as libxml2's writer keeps one: without it the
         // attribute escaping turns every non-ASCII character into a reference.
-        if (!document_) throw Error(ErrorCategory::internal, "graphml: cannot create the XML document");
-        document_->encoding = xmlStrdup(x("UTF-8"));
-        buffer_.reserve(kFlushAt + 64 * 1024);
-    }
+        const std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> document(xmlNewDoc(x("1.0")), xmlFreeDoc);
+        if (!document) throw Error(ErrorCategory::internal, "graphml: cannot create the XML document");
+        document->encoding = xmlStrdup(x("UTF-8"));
+        return escapes_of([&](const std::string& character) {
+            const std::unique_ptr<xmlBuffer, decltype(&xmlBufferFree)> escaped(xmlBufferCreate(), xmlBufferFree);
+            if (!escaped) throw Error(ErrorCategory::internal, "graphml: out of memory escaping an attribute");
+            xmlAttrSerializeTxtContent(escaped.get(), document.get(), nullptr, x(character));
+            return std::string(reinterpret_cast<const char*>(xmlBufferContent(escaped.get())),
+                               static_cast<std::size_t>(xmlBufferLength(escaped.get())));
+        });
+    }();
+    return table;
+}
+
+// Markup is written straight into a large buffer, in the layout libxml2's indenting
+// writer gives (two spaces a level, text elements on one line, empty ones closed
+// with "/>"); values are escaped as libxml2's own escaping functions, the ones that
+// writer calls, escape them. Skipping the writer's per-call machinery makes the
+// export several times faster.
+class XmlWriter {
+public:
+    explicit XmlWriter(std::ostream& out) : out_(out) { buffer_.reserve(kFlushAt + 64 * 1024); }
 
     void start_document() { buffer_ += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"; }
     void end_document() {
@@ -101,29 +134,13 @@ public:
         buffer_ += ' ';
         buffer_ += name;
         buffer_ += "=\"";
-        if (plain_attribute(value)) {
-            buffer_ += value;
-        } else {
-            const std::unique_ptr<xmlBuffer, decltype(&xmlBufferFree)> escaped(xmlBufferCreate(), xmlBufferFree);
-            if (!escaped) throw Error(ErrorCategory::internal, "graphml: out of memory escaping an attribute");
-            xmlAttrSerializeTxtContent(escaped.get(), document_.get(), nullptr, x(xml_safe(value)));
-            buffer_.append(reinterpret_cast<const char*>(xmlBufferContent(escaped.get())),
-                           static_cast<std::size_t>(xmlBufferLength(escaped.get())));
-        }
+        append_escaped(value, attribute_escapes());
         buffer_ += '"';
     }
     void text(std::string_view value) {
         close_start_tag("");
         open_.back().has_text = true;
-        if (plain_text(value)) {
-            buffer_ += value;
-            return;
-        }
-        const std::unique_ptr<xmlChar, void (*)(xmlChar*)> escaped(
-            xmlEncodeSpecialChars(nullptr, x(plain_ascii(value) ? std::string(value) : xml_safe(value))),
-            [](xmlChar* text) { xmlFree(text); });
-        if (!escaped) throw Error(ErrorCategory::internal, "graphml: out of memory escaping a value");
-        buffer_ += reinterpret_cast<const char*>(escaped.get());
+        append_escaped(value, text_escapes());
     }
     void element(const char* name, std::string_view value) {
         start(name);
@@ -138,23 +155,33 @@ private:
     };
     static constexpr std::size_t kFlushAt = 1 << 20;
 
-    // Printable ASCII without the characters libxml2 escapes in text: < > & " and CR.
-    static bool plain_text(std::string_view text) {
-        for (const char c : text) {
-            const auto byte = static_cast<unsigned char>(c);
-            if (byte >= 0x7F || (byte < 0x20 && byte != 0x9 && byte != 0xA) || c == '<' || c == '>' || c == '&' ||
-                c == '"')
-                return false;
+    // UTF-8 passes through as libxml2 passes it in a UTF-8 document, but for the
+    // code points XML cannot hold (U+FFFE, U+FFFF), which are dropped like
+    // invalid bytes.
+    void append_escaped(std::string_view text, const Escapes& escapes) {
+        std::size_t run = 0;  // start of the bytes copied as they are
+        std::size_t pos = 0;
+        const auto replace = [&](std::size_t length, std::string_view with) {
+            buffer_.append(text.data() + run, pos - run);
+            buffer_ += with;
+            pos += length;
+            run = pos;
+        };
+        while (pos < text.size()) {
+            const auto byte = static_cast<unsigned char>(text[pos]);
+            if (byte < 0x80) {
+                if (escapes.verbatim[byte]) ++pos;
+                else replace(1, escapes.written[byte]);
+                continue;
+            }
+            utf8proc_int32_t c = -1;
+            const auto length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
+                                                 static_cast<utf8proc_ssize_t>(text.size() - pos), &c);
+            if (length <= 0) replace(1, "");
+            else if (!allowed_in_xml(c)) replace(static_cast<std::size_t>(length), "");
+            else pos += static_cast<std::size_t>(length);
         }
-        return true;
-    }
-    // In attributes libxml2 also writes tab and line breaks as references.
-    static bool plain_attribute(std::string_view text) {
-        for (const char c : text) {
-            const auto byte = static_cast<unsigned char>(c);
-            if (byte >= 0x7F || byte < 0x20 || c == '<' || c == '>' || c == '&' || c == '"') return false;
-        }
-        return true;
+        buffer_.append(text.data() + run, text.size() - run);
     }
     void close_start_tag(const char* after) {
         if (!start_tag_open_) return;
@@ -170,7 +197,6 @@ private:
     }
 
     std::ostream& out_;
-    std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> document_{xmlNewDoc(x("1.0")), xmlFreeDoc};
     std::string buffer_;
     std::vector<Open> open_;
     bool start_tag_open_ = false;
@@ -259,33 +285,42 @@ void GraphmlExporter::write(const PropertyGraph& graph, const ExportOptions& opt
     xml.start("graph");
     xml.attribute("id", "castgraph");
     xml.attribute("edgedefault", "directed");
-    const auto& node_cols = node_columns();
+    // Key ids by column, made once for the millions of <data> elements.
+    const auto key_ids = [](const char* prefix, const std::vector<Column>& columns) {
+        std::vector<std::string> ids;
+        for (const auto& column : columns) ids.push_back(key_id(prefix, column.name));
+        return ids;
+    };
+    const auto node_keys = key_ids("n_", node_columns());
     for (const auto vertex : graph.nodes_in_order()) {
         const auto& node = graph.node(vertex);
         xml.start("node");
         xml.attribute("id", node.id);
         for (const auto& value : node_values(node)) {
             xml.start("data");
-            xml.attribute("key", key_id("n_", node_cols[value.column].name));
+            xml.attribute("key", node_keys[value.column]);
             xml.text(value.text);
             xml.end();
         }
         if (yed) yed_graphics(xml, node);
         xml.end();
     }
-    const auto& edge_cols = relationship_columns();
+    const auto edge_keys = key_ids("e_", relationship_columns());
     std::size_t index = 0;
+    std::string edge_id;
     const RelationshipValues relationship_values(graph, ListParts::Text);
     std::vector<Value> values;
     for (const auto edge : graph.relationships_in_order()) {
         xml.start("edge");
-        xml.attribute("id", "e" + std::to_string(index++));
+        edge_id.assign("e");
+        append_decimal(edge_id, index++);
+        xml.attribute("id", edge_id);
         xml.attribute("source", graph.node(boost::source(edge, graph.graph())).id);
         xml.attribute("target", graph.node(boost::target(edge, graph.graph())).id);
         relationship_values.fill(graph.relationship(edge), values);
         for (const auto& value : values) {
             xml.start("data");
-            xml.attribute("key", key_id("e_", edge_cols[value.column].name));
+            xml.attribute("key", edge_keys[value.column]);
             xml.text(value.text);
             xml.end();
         }

@@ -212,11 +212,11 @@ TEST(GraphmlExporter, DeclaresKeysFirstEscapesAndDropsForbiddenCharacters) {
 
 TEST(GraphmlExporter, AttributesKeepUtf8AndEscapeMarkupAsLibxml2Does) {
     PropertyGraph graph;
-    for (const auto* id : {"person:ma\u0142gorzata", "person:a\"b<c>&\td"}) {
+    for (const auto* id : {"person:ma\u0142gorzata", "person:a\"b<c>&\td", "person:line\nbreak\r\x7f\uFFFE\U0001F399"}) {
         Node node;
         node.id = id;
         node.label = NodeLabel::Person;
-        node.name = "n";
+        node.name = std::string("text\r\n\t\x7f\uFFFF\U0001F399 <&>\"'") + id;
         graph.add_node(node);
     }
     graph.freeze();
@@ -225,6 +225,11 @@ TEST(GraphmlExporter, AttributesKeepUtf8AndEscapeMarkupAsLibxml2Does) {
     const auto xml = out.str();
     EXPECT_NE(xml.find("<node id=\"person:ma\u0142gorzata\">"), std::string::npos) << "UTF-8 as written, not &#x142;";
     EXPECT_NE(xml.find("<node id=\"person:a&quot;b&lt;c&gt;&amp;&#9;d\">"), std::string::npos);
+    EXPECT_NE(xml.find("<node id=\"person:line&#10;break&#13;\x7f\U0001F399\">"), std::string::npos)
+        << "line breaks as references, U+FFFE dropped";
+    EXPECT_NE(xml.find(">text&#13;\n\t\x7f\U0001F399 &lt;&amp;&gt;&quot;'person:line\nbreak&#13;\x7f\U0001F399</data>"),
+              std::string::npos)
+        << "in text only CR is a reference; U+FFFE and U+FFFF dropped";
 }
 
 TEST(GraphmlExporter, YedFlavorAddsNodeLabels) {
