@@ -13,9 +13,17 @@ namespace {
 using Vertex = PropertyGraph::Vertex;
 using Edge = PropertyGraph::Edge;
 
+// Each node's id as a Cypher string, made once: ids fill most of a script, as
+// the ends of every relationship and the episodes of co-appearances.
+std::vector<std::string> id_literals(const PropertyGraph& graph) {
+    std::vector<std::string> literals(graph.node_count());
+    for (Vertex vertex = 0; vertex < literals.size(); ++vertex) append_cypher_string(literals[vertex], graph.node(vertex).id);
+    return literals;
+}
+
 // A Cypher literal for one exported value: lists of scalars become Cypher lists,
-// structured values (sightings) stay JSON text.
-void append_literal(std::string& out, ValueType type, const Value& value) {
+// structured values (sightings) stay JSON text, lists of nodes lists of their ids.
+void append_literal(std::string& out, ValueType type, const Value& value, const std::vector<std::string>& ids) {
     switch (type) {
     case ValueType::String:
     case ValueType::Json: append_cypher_string(out, value.text); return;
@@ -24,6 +32,10 @@ void append_literal(std::string& out, ValueType type, const Value& value) {
     case ValueType::StringList:
     case ValueType::LongList:
         out += '[';
+        for (std::size_t i = 0; i < value.nodes.size(); ++i) {
+            if (i) out += ", ";
+            out += ids[value.nodes[i]];
+        }
         for (std::size_t i = 0; i < value.items.size(); ++i) {
             if (i) out += ", ";
             if (type == ValueType::StringList) append_cypher_string(out, value.items[i]);
@@ -49,7 +61,7 @@ std::vector<std::string> property_keys(const std::vector<Column>& columns) {
 
 // {key: value, ...} of the values a format keeps.
 void append_properties(std::string& out, const std::vector<Value>& values, const std::vector<Column>& columns,
-                       const std::vector<std::string>& keys) {
+                       const std::vector<std::string>& keys, const std::vector<std::string>& ids) {
     out += '{';
     bool first = true;
     for (const auto& value : values) {
@@ -59,7 +71,7 @@ void append_properties(std::string& out, const std::vector<Value>& values, const
         first = false;
         out += key;
         out += ": ";
-        append_literal(out, columns[value.column].type, value);
+        append_literal(out, columns[value.column].type, value, ids);
     }
     out += '}';
 }
@@ -124,15 +136,16 @@ void CypherExporter::write(const PropertyGraph& graph, const ExportOptions& opti
         }
     };
 
+    const auto ids = id_literals(graph);
     std::map<NodeLabel, std::vector<Vertex>> nodes_by_label;
     for (const auto vertex : graph.nodes_in_order()) nodes_by_label[graph.node(vertex).label].push_back(vertex);
     const auto node_keys = property_keys(node_columns());
     const auto node_row = [&](Vertex vertex, std::string& row) {
         const auto& node = graph.node(vertex);
         row += "{id: ";
-        append_cypher_string(row, node.id);
+        row += ids[vertex];
         row += ", props: ";
-        append_properties(row, node_values(node), node_columns(), node_keys);
+        append_properties(row, node_values(node), node_columns(), node_keys, ids);
         row += '}';
     };
     for (const auto& [label, vertices] : nodes_by_label) {
@@ -147,17 +160,17 @@ void CypherExporter::write(const PropertyGraph& graph, const ExportOptions& opti
         relationships_by_kind[{graph.relationship(edge).type, graph.node(boost::source(edge, graph.graph())).label,
                                graph.node(boost::target(edge, graph.graph())).label}]
             .push_back(edge);
-    const RelationshipValues relationship_values(graph, ListParts::Items);
+    const RelationshipValues relationship_values(graph, ListParts::ItemsAsNodes);
     const auto relationship_keys = property_keys(relationship_columns());
     std::vector<Value> values;
     const auto relationship_row = [&](const Edge& edge, std::string& row) {
         relationship_values.fill(graph.relationship(edge), values);
         row += "{from: ";
-        append_cypher_string(row, graph.node(boost::source(edge, graph.graph())).id);
+        row += ids[boost::source(edge, graph.graph())];
         row += ", to: ";
-        append_cypher_string(row, graph.node(boost::target(edge, graph.graph())).id);
+        row += ids[boost::target(edge, graph.graph())];
         row += ", props: ";
-        append_properties(row, values, relationship_columns(), relationship_keys);
+        append_properties(row, values, relationship_columns(), relationship_keys, ids);
         row += '}';
     };
     for (const auto& [key, edges] : relationships_by_kind) {

@@ -114,7 +114,7 @@ const Value& evidence_value(EvidenceSet evidence) {
 
 void RelationshipValues::fill(const Relationship& relationship, std::vector<Value>& values) const {
     const bool text = parts_ == ListParts::Text || parts_ == ListParts::Both;
-    const bool items = parts_ == ListParts::Items || parts_ == ListParts::Both;
+    const bool items = parts_ == ListParts::Items || parts_ == ListParts::Both || parts_ == ListParts::ItemsAsNodes;
     // Values are taken in column order and their strings reassigned, never freed.
     std::size_t used = 0;
     const auto next = [&](std::size_t column) -> Value& {
@@ -122,6 +122,7 @@ void RelationshipValues::fill(const Relationship& relationship, std::vector<Valu
         auto& value = values[used++];
         value.column = column;
         value.text.clear();
+        value.nodes = {};
         return value;
     };
     const auto item_count = [&](Value& value, std::size_t count) {
@@ -150,6 +151,11 @@ void RelationshipValues::fill(const Relationship& relationship, std::vector<Valu
                 value.text += quoted_ids_[relationship.episodes[i]];
             }
             value.text += ']';
+        }
+        if (parts_ == ListParts::ItemsAsNodes) {
+            value.items.clear();
+            value.nodes = relationship.episodes.view();
+            return;
         }
         item_count(value, relationship.episodes.size());
         for (std::size_t i = 0; i < value.items.size(); ++i) value.items[i].assign(graph_.node(relationship.episodes[i]).id);

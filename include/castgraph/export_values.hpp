@@ -9,6 +9,8 @@
 // text are left out, never written as an empty string or 0.
 #pragma once
 
+#include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +31,7 @@ struct Value {
     std::size_t column = 0;  // index into node_columns() or relationship_columns()
     std::string text;        // lists as JSON array text
     std::vector<std::string> items = {};  // a list's elements as plain text (strings unquoted)
+    std::span<const std::uint32_t> nodes = {};  // a list of nodes as vertices (ListParts::ItemsAsNodes)
 };
 
 // Every column a node or relationship can have, in a fixed order. Nodes: kind
@@ -43,7 +46,10 @@ std::vector<Value> node_values(const Node& node);
 // the elements (CSV, Cypher), or both. Making only those saves most of the work on
 // a graph of millions of relationships. Presence makes every value a relationship
 // has, lists left empty: enough to know which columns a set of rows uses.
-enum class ListParts { Text, Items, Both, Presence };
+// ItemsAsNodes gives the elements as Items does, but a list of nodes (episodes) as
+// their vertices in `nodes`, `items` left empty: for writers that make each node's
+// text once instead of once in every list that names it.
+enum class ListParts { Text, Items, Both, Presence, ItemsAsNodes };
 
 // The values of a graph's relationships. Made once per export: episode lists,
 // most of the text of a large graph, are put together from ids escaped once.

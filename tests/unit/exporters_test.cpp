@@ -79,6 +79,21 @@ TEST(ExportValues, ListsJsonBooleansAndAbsentValues) {
     EXPECT_EQ(rel.at("type"), "CO_APPEARS_WITH");
     EXPECT_EQ(rel.at("undirected"), "true");
     EXPECT_EQ(rel.at("episodes"), "[\"episode:show/one\"]");
+
+    // The same list as elements: ids, or the episodes' vertices for writers that keep each id's text.
+    const auto episodes_of = [&](ListParts parts) {
+        for (const auto& value : RelationshipValues(graph, parts)(graph.relationship(edges.back())))
+            if (relationship_columns()[value.column].name == "episodes") return value;
+        return Value{};
+    };
+    const auto ids = episodes_of(ListParts::Items);
+    EXPECT_EQ(ids.items, std::vector<std::string>{"episode:show/one"});
+    EXPECT_TRUE(ids.nodes.empty());
+    const auto vertices = episodes_of(ListParts::ItemsAsNodes);
+    EXPECT_TRUE(vertices.items.empty());
+    EXPECT_TRUE(vertices.text.empty());
+    ASSERT_EQ(vertices.nodes.size(), 1u);
+    EXPECT_EQ(graph.node(vertices.nodes[0]).id, "episode:show/one");
 }
 
 // Two mentions, the first with a description and timestamps, the second with neither.
