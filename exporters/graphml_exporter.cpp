@@ -134,13 +134,26 @@ public:
         buffer_ += ' ';
         buffer_ += name;
         buffer_ += "=\"";
-        append_escaped(value, attribute_escapes());
+        append_escaped(buffer_, value, attribute_escapes());
         buffer_ += '"';
+    }
+    // A value escaped beforehand, by escaped_attribute().
+    void escaped_attribute(const char* name, std::string_view escaped) {
+        buffer_ += ' ';
+        buffer_ += name;
+        buffer_ += "=\"";
+        buffer_ += escaped;
+        buffer_ += '"';
+    }
+    static std::string escaped_attribute(std::string_view value) {
+        std::string escaped;
+        append_escaped(escaped, value, attribute_escapes());
+        return escaped;
     }
     void text(std::string_view value) {
         close_start_tag("");
         open_.back().has_text = true;
-        append_escaped(value, text_escapes());
+        append_escaped(buffer_, value, text_escapes());
     }
     void element(const char* name, std::string_view value) {
         start(name);
@@ -158,12 +171,12 @@ private:
     // UTF-8 passes through as libxml2 passes it in a UTF-8 document, but for the
     // code points XML cannot hold (U+FFFE, U+FFFF), which are dropped like
     // invalid bytes.
-    void append_escaped(std::string_view text, const Escapes& escapes) {
+    static void append_escaped(std::string& out, std::string_view text, const Escapes& escapes) {
         std::size_t run = 0;  // start of the bytes copied as they are
         std::size_t pos = 0;
         const auto replace = [&](std::size_t length, std::string_view with) {
-            buffer_.append(text.data() + run, pos - run);
-            buffer_ += with;
+            out.append(text.data() + run, pos - run);
+            out += with;
             pos += length;
             run = pos;
         };
@@ -181,7 +194,7 @@ private:
             else if (!allowed_in_xml(c)) replace(static_cast<std::size_t>(length), "");
             else pos += static_cast<std::size_t>(length);
         }
-        buffer_.append(text.data() + run, text.size() - run);
+        out.append(text.data() + run, text.size() - run);
     }
     void close_start_tag(const char* after) {
         if (!start_tag_open_) return;
@@ -292,10 +305,14 @@ void GraphmlExporter::write(const PropertyGraph& graph, const ExportOptions& opt
         return ids;
     };
     const auto node_keys = key_ids("n_", node_columns());
+    // Each node's id escaped once: ids are the ends of millions of relationships.
+    std::vector<std::string> ids(graph.node_count());
+    for (PropertyGraph::Vertex vertex = 0; vertex < ids.size(); ++vertex)
+        ids[vertex] = XmlWriter::escaped_attribute(graph.node(vertex).id);
     for (const auto vertex : graph.nodes_in_order()) {
         const auto& node = graph.node(vertex);
         xml.start("node");
-        xml.attribute("id", node.id);
+        xml.escaped_attribute("id", ids[vertex]);
         for (const auto& value : node_values(node)) {
             xml.start("data");
             xml.attribute("key", node_keys[value.column]);
@@ -315,8 +332,8 @@ void GraphmlExporter::write(const PropertyGraph& graph, const ExportOptions& opt
         edge_id.assign("e");
         append_decimal(edge_id, index++);
         xml.attribute("id", edge_id);
-        xml.attribute("source", graph.node(boost::source(edge, graph.graph())).id);
-        xml.attribute("target", graph.node(boost::target(edge, graph.graph())).id);
+        xml.escaped_attribute("source", ids[boost::source(edge, graph.graph())]);
+        xml.escaped_attribute("target", ids[boost::target(edge, graph.graph())]);
         relationship_values.fill(graph.relationship(edge), values);
         for (const auto& value : values) {
             xml.start("data");
