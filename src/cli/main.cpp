@@ -1,8 +1,13 @@
 // castgraph: the executable. It only parses the command line, runs one command
 // from the registry and turns exceptions into exit codes:
 // 0 ok, 1 error (input, io, internal) or "not found", 2 usage.
+#include <cstdlib>
 #include <exception>
 #include <iostream>
+
+#ifdef CASTGRAPH_MIMALLOC
+#include <mimalloc.h>
+#endif
 
 #include "castgraph/error.hpp"
 #include "castgraph/log.hpp"
@@ -48,6 +53,18 @@ int main(int argc, char** argv) {
         log.set_level(spdlog::level::debug);
     else if (global.verbosity == 1)
         log.set_level(spdlog::level::info);
+
+#ifdef CASTGRAPH_MIMALLOC
+    {
+        // Whether malloc itself reaches mimalloc, not only that it is linked.
+        void* block = std::malloc(1);
+        const bool serves_malloc = mi_is_in_heap_region(block);
+        std::free(block);
+        const int version = mi_version();
+        log.debug("allocator: mimalloc {}.{}.{}{}", version / 100, version / 10 % 10, version % 10,
+                  serves_malloc ? "" : " (linked, but malloc does not reach it)");
+    }
+#endif
 
     try {
         for (auto& [sub, command] : subcommands)

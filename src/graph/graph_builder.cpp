@@ -137,7 +137,9 @@ bool searchable_form(std::string_view form) {
 }
 
 // Freed memory of the worker threads' arenas goes back to the system, where the
-// main thread's next allocations can use it.
+// main thread's next allocations can use it. glibc's allocator needs asking; under
+// another (the executable's mimalloc) this finds nothing to do, as that one returns
+// freed pages by itself.
 void return_free_memory() {
 #ifdef __GLIBC__
     malloc_trim(0);
