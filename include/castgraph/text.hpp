@@ -29,6 +29,12 @@ std::string repair_utf8(std::string_view text);
 // with only whitespace collapsed).
 std::string normalize_text(std::string_view text);
 
+namespace detail {
+// normalize_text without its shortcut for text of one- and two-byte characters,
+// which must give the same: for tests.
+std::string normalize_text_by_unicode_tables(std::string_view text);
+}  // namespace detail
+
 // Slug for ids: normalize_text, then every run of characters that are not letters
 // or digits becomes one '-', no leading or trailing '-'. Non-Latin letters are kept.
 // At most max_bytes long, cut at a '-' boundary where possible.

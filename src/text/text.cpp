@@ -197,62 +197,8 @@ std::string collapse_whitespace(std::string_view text) {
 
 namespace {
 
-// What normalization does to each ASCII byte, worked out once through the same
-// Unicode rules as the general path (so the two cannot disagree): dropped, a space,
-// or the byte it becomes. ASCII never decomposes, composes or carries marks.
-struct AsciiFolding {
-    enum class Kind : std::uint8_t { drop, space, keep };
-    std::array<Kind, 128> kind{};
-    std::array<char, 128> folded{};
-};
-
-const AsciiFolding& ascii_folding() {
-    static const AsciiFolding table = [] {
-        AsciiFolding built;
-        for (int byte = 0; byte < 128; ++byte) {
-            const auto mapped = map(std::string(1, static_cast<char>(byte)),
-                                    UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD);
-            const auto codepoint = mapped.size() == 1 ? static_cast<utf8proc_int32_t>(mapped[0]) : byte;
-            auto kind = AsciiFolding::Kind::keep;
-            char folded = static_cast<char>(codepoint);
-            if (is_invisible(codepoint)) kind = AsciiFolding::Kind::drop;
-            else if (is_space(codepoint)) kind = AsciiFolding::Kind::space;
-            else if (is_apostrophe(codepoint)) folded = '\'';
-            else if (is_dash(codepoint)) folded = '-';
-            built.kind[static_cast<std::size_t>(byte)] = kind;
-            built.folded[static_cast<std::size_t>(byte)] = folded;
-        }
-        return built;
-    }();
-    return table;
-}
-
-// The common case without the Unicode tables; nullopt when a byte is not ASCII.
-std::optional<std::string> normalize_ascii(std::string_view text) {
-    const auto& table = ascii_folding();
-    std::string folded;
-    folded.reserve(text.size());
-    bool pending_space = false;
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (byte >= 0x80) return std::nullopt;
-        switch (table.kind[byte]) {
-        case AsciiFolding::Kind::drop: continue;
-        case AsciiFolding::Kind::space: pending_space = !folded.empty(); continue;
-        case AsciiFolding::Kind::keep: break;
-        }
-        if (pending_space) folded.push_back(' ');
-        pending_space = false;
-        folded.push_back(table.folded[byte]);
-    }
-    return folded;
-}
-
-}  // namespace
-
-std::string normalize_text(std::string_view text) {
-    if (auto ascii = normalize_ascii(text)) return std::move(*ascii);
-    if (find_invalid_utf8(text)) return collapse_whitespace(text);
+// The general path: Unicode decomposition, folding and composition.
+std::string normalize_by_unicode_tables(std::string_view text) {
     // Compatibility decomposition with case folding, so accents become separate marks.
     const auto decomposed =
         map(text, UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD);
@@ -282,6 +228,104 @@ std::string normalize_text(std::string_view text) {
     }
     return map(folded, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 }
+
+bool is_any_mark(utf8proc_int32_t codepoint) {
+    const auto category = utf8proc_category(codepoint);
+    return category == UTF8PROC_CATEGORY_MN || category == UTF8PROC_CATEGORY_MC || category == UTF8PROC_CATEGORY_ME;
+}
+
+// What normalization does to each code point of one or two UTF-8 bytes (ASCII and
+// U+0080..U+07FF: Latin letters with accents, Greek, Cyrillic, ...), worked out
+// once through the general path: dropped, a space, or the text it becomes. A code
+// point whose decomposition holds no combining mark folds the same wherever it
+// stands, so text made of such code points is normalized one at a time. The rest
+// (combining marks, and the few whose folding starts or ends with a space, such
+// as U+00A8 DIAERESIS) make the whole text take the general path.
+struct ShortFolding {
+    enum class Kind : std::uint8_t { general, drop, space, text };
+    static constexpr std::size_t kSize = 0x800;
+    std::array<Kind, kSize> kind{};
+    std::array<std::string, kSize> folded;
+};
+
+const ShortFolding& short_folding() {
+    static const ShortFolding table = [] {
+        ShortFolding built;
+        for (utf8proc_int32_t codepoint = 1; codepoint < static_cast<utf8proc_int32_t>(ShortFolding::kSize); ++codepoint) {
+            const auto index = static_cast<std::size_t>(codepoint);
+            std::string character;
+            append_utf8(character, codepoint);
+            const auto decomposed = decode_utf8(
+                map(character, UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD));
+            if (std::any_of(decomposed.begin(), decomposed.end(), [](char32_t c) { return is_any_mark(static_cast<utf8proc_int32_t>(c)); }))
+                continue;
+            const bool all_dropped = std::all_of(decomposed.begin(), decomposed.end(),
+                                                 [](char32_t c) { return is_invisible(static_cast<utf8proc_int32_t>(c)); });
+            const bool all_space = std::all_of(decomposed.begin(), decomposed.end(), [](char32_t c) {
+                return is_invisible(static_cast<utf8proc_int32_t>(c)) || is_space(static_cast<utf8proc_int32_t>(c));
+            });
+            const auto folded = normalize_by_unicode_tables(character);
+            const auto code_points = decode_utf8(folded);
+            const bool edge_space = !decomposed.empty() &&
+                                    (is_space(static_cast<utf8proc_int32_t>(decomposed.front())) ||
+                                     is_space(static_cast<utf8proc_int32_t>(decomposed.back())));
+            const bool short_marks_free = std::all_of(code_points.begin(), code_points.end(), [](char32_t c) {
+                return c < ShortFolding::kSize && !is_any_mark(static_cast<utf8proc_int32_t>(c));
+            });
+            if (all_dropped) built.kind[index] = ShortFolding::Kind::drop;
+            else if (all_space) built.kind[index] = ShortFolding::Kind::space;
+            else if (!edge_space && short_marks_free) {
+                built.kind[index] = ShortFolding::Kind::text;
+                built.folded[index] = folded;
+            }
+        }
+        return built;
+    }();
+    return table;
+}
+
+// The common case without the Unicode tables: nullopt when a code point needs them.
+std::optional<std::string> normalize_short(std::string_view text) {
+    const auto& table = short_folding();
+    std::string folded;
+    folded.reserve(text.size());
+    bool pending_space = false;
+    for (std::size_t pos = 0; pos < text.size(); ++pos) {
+        auto codepoint = static_cast<std::size_t>(static_cast<unsigned char>(text[pos]));
+        if (codepoint >= 0x80) {
+            // Two bytes, lead C2..DF: U+0080..U+07FF; longer or invalid ones need the general path.
+            if (codepoint < 0xC2 || codepoint > 0xDF || pos + 1 >= text.size() ||
+                (static_cast<unsigned char>(text[pos + 1]) & 0xC0) != 0x80)
+                return std::nullopt;
+            codepoint = ((codepoint & 0x1F) << 6) | (static_cast<unsigned char>(text[++pos]) & 0x3F);
+        }
+        switch (table.kind[codepoint]) {
+        case ShortFolding::Kind::general: return std::nullopt;
+        case ShortFolding::Kind::drop: continue;
+        case ShortFolding::Kind::space: pending_space = !folded.empty(); continue;
+        case ShortFolding::Kind::text: break;
+        }
+        if (pending_space) folded.push_back(' ');
+        pending_space = false;
+        folded += table.folded[codepoint];
+    }
+    return folded;
+}
+
+}  // namespace
+
+std::string normalize_text(std::string_view text) {
+    if (auto quick = normalize_short(text)) return std::move(*quick);
+    if (find_invalid_utf8(text)) return collapse_whitespace(text);
+    return normalize_by_unicode_tables(text);
+}
+
+namespace detail {
+std::string normalize_text_by_unicode_tables(std::string_view text) {
+    if (find_invalid_utf8(text)) return collapse_whitespace(text);
+    return normalize_by_unicode_tables(text);
+}
+}  // namespace detail
 
 std::string slugify(std::string_view text, std::size_t max_bytes) {
     const auto normalized = normalize_text(text);

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 namespace castgraph {
 namespace {
 
@@ -28,15 +31,39 @@ TEST(NormalizeText, Table) {
     for (const auto& row : rows) EXPECT_EQ(normalize_text(row.input), row.expected) << row.input;
 }
 
-// ASCII text takes a shortcut past the Unicode tables; a non-ASCII letter in front
-// sends the same text down the general path, which must agree byte for byte.
-TEST(NormalizeText, AsciiShortcutAgreesWithUnicodePath) {
-    for (int byte = 0; byte < 128; ++byte) {
-        const char c = static_cast<char>(byte);
-        const std::string ascii = std::string("x") + c + "Y" + c + c + "z`-";
-        EXPECT_EQ(normalize_text("\u00E9" + ascii), "e" + normalize_text(ascii)) << "byte " << byte;
+// Text of one- and two-byte characters takes a shortcut past the Unicode tables;
+// it must agree byte for byte with the general path, for every such character in
+// every neighbourhood: alone, between letters of several scripts, between spaces,
+// repeated, and next to a combining mark (which sends the text the general way).
+TEST(NormalizeText, ShortcutAgreesWithUnicodePath) {
+    const auto utf8 = [](char32_t codepoint) {
+        std::string out;
+        if (codepoint < 0x80) {
+            out += static_cast<char>(codepoint);
+        } else {
+            out += static_cast<char>(0xC0 | (codepoint >> 6));
+            out += static_cast<char>(0x80 | (codepoint & 0x3F));
+        }
+        return out;
+    };
+    const std::vector<std::string> neighbours = {"", "x", "Y", " ", "\u00E9", "\u03B1", "\u0416", "1", "'", "-",
+                                                 "\u00A0", "\u0301", "\u00A8", "\u4E2D", "\u2019"};
+    std::size_t compared = 0;
+    for (char32_t codepoint = 1; codepoint < 0x800; ++codepoint) {
+        const auto c = utf8(codepoint);
+        for (const auto& before : neighbours)
+            for (const auto& after : {std::string(), std::string("z"), std::string(" "), std::string("\u00E8"), c}) {
+                const auto text = before + c + after;
+                ASSERT_EQ(normalize_text(text), detail::normalize_text_by_unicode_tables(text))
+                    << "U+" << std::hex << static_cast<std::uint32_t>(codepoint) << " in '" << text << "'";
+                ++compared;
+            }
     }
+    EXPECT_EQ(compared, 0x7FFu * 15 * 5);
     EXPECT_EQ(normalize_text("GitHub`s  Copilot\t-\x01X"), "github's copilot -\x01x");
+    EXPECT_EQ(normalize_text("Caf\u00E9 \u00AB Cr\u00E8me \u00BB"), "cafe \u00AB creme \u00BB");
+    for (const auto* invalid : {"bad \xC3 byte", "over\xC0\xAFlong", "cut \xDF"})
+        EXPECT_EQ(normalize_text(invalid), detail::normalize_text_by_unicode_tables(invalid)) << "invalid UTF-8";
 }
 
 TEST(Slugify, Table) {
