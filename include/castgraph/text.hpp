@@ -30,8 +30,8 @@ std::string repair_utf8(std::string_view text);
 std::string normalize_text(std::string_view text);
 
 namespace detail {
-// normalize_text without its shortcut for text of one- and two-byte characters,
-// which must give the same: for tests.
+// normalize_text without its shortcut of folding one code point at a time, which
+// must give the same: for tests.
 std::string normalize_text_by_unicode_tables(std::string_view text);
 }  // namespace detail
 

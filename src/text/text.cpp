@@ -234,80 +234,104 @@ bool is_any_mark(utf8proc_int32_t codepoint) {
     return category == UTF8PROC_CATEGORY_MN || category == UTF8PROC_CATEGORY_MC || category == UTF8PROC_CATEGORY_ME;
 }
 
-// What normalization does to each code point of one or two UTF-8 bytes (ASCII and
-// U+0080..U+07FF: Latin letters with accents, Greek, Cyrillic, ...), worked out
-// once through the general path: dropped, a space, or the text it becomes. A code
-// point whose decomposition holds no combining mark folds the same wherever it
-// stands, so text made of such code points is normalized one at a time. The rest
-// (combining marks, and the few whose folding starts or ends with a space, such
-// as U+00A8 DIAERESIS) make the whole text take the general path.
-struct ShortFolding {
-    enum class Kind : std::uint8_t { general, drop, space, text };
-    static constexpr std::size_t kSize = 0x800;
-    std::array<Kind, kSize> kind{};
-    std::array<std::string, kSize> folded;
-};
-
-const ShortFolding& short_folding() {
-    static const ShortFolding table = [] {
-        ShortFolding built;
-        for (utf8proc_int32_t codepoint = 1; codepoint < static_cast<utf8proc_int32_t>(ShortFolding::kSize); ++codepoint) {
-            const auto index = static_cast<std::size_t>(codepoint);
-            std::string character;
-            append_utf8(character, codepoint);
-            const auto decomposed = decode_utf8(
-                map(character, UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD));
-            if (std::any_of(decomposed.begin(), decomposed.end(), [](char32_t c) { return is_any_mark(static_cast<utf8proc_int32_t>(c)); }))
-                continue;
-            const bool all_dropped = std::all_of(decomposed.begin(), decomposed.end(),
-                                                 [](char32_t c) { return is_invisible(static_cast<utf8proc_int32_t>(c)); });
-            const bool all_space = std::all_of(decomposed.begin(), decomposed.end(), [](char32_t c) {
-                return is_invisible(static_cast<utf8proc_int32_t>(c)) || is_space(static_cast<utf8proc_int32_t>(c));
-            });
-            const auto folded = normalize_by_unicode_tables(character);
-            const auto code_points = decode_utf8(folded);
-            const bool edge_space = !decomposed.empty() &&
-                                    (is_space(static_cast<utf8proc_int32_t>(decomposed.front())) ||
-                                     is_space(static_cast<utf8proc_int32_t>(decomposed.back())));
-            const bool short_marks_free = std::all_of(code_points.begin(), code_points.end(), [](char32_t c) {
-                return c < ShortFolding::kSize && !is_any_mark(static_cast<utf8proc_int32_t>(c));
-            });
-            if (all_dropped) built.kind[index] = ShortFolding::Kind::drop;
-            else if (all_space) built.kind[index] = ShortFolding::Kind::space;
-            else if (!edge_space && short_marks_free) {
-                built.kind[index] = ShortFolding::Kind::text;
-                built.folded[index] = folded;
-            }
-        }
-        return built;
-    }();
-    return table;
+bool is_hangul(char32_t c) {
+    return (c >= 0x1100 && c <= 0x11FF) || (c >= 0xA960 && c <= 0xA97F) || (c >= 0xAC00 && c <= 0xD7FF);
 }
 
-// The common case without the Unicode tables: nullopt when a code point needs them.
-std::optional<std::string> normalize_short(std::string_view text) {
-    const auto& table = short_folding();
+// What normalization does to one code point wherever it stands: dropped, a space,
+// or the text it becomes; or "general" when the text holding it must take the
+// general path. A code point folds the same in any neighbourhood when its
+// decomposition holds no combining mark (marks look at the letter before them and
+// may compose with it) and no Hangul jamo (which compose with each other), and its
+// folding neither starts nor ends with a space (as U+00A8 DIAERESIS does, a space
+// and a mark). Worked out through the general path itself, so the two agree.
+struct Folding {
+    enum class Kind : std::uint8_t { general, drop, space, text };
+    Kind kind = Kind::general;
+    std::string folded;
+};
+
+Folding fold_code_point(utf8proc_int32_t codepoint) {
+    std::string character;
+    append_utf8(character, codepoint);
+    const auto decomposed =
+        decode_utf8(map(character, UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD));
+    const auto all = [&](auto&& test) {
+        return std::all_of(decomposed.begin(), decomposed.end(), [&](char32_t c) { return test(static_cast<utf8proc_int32_t>(c)); });
+    };
+    if (all(is_invisible)) return {Folding::Kind::drop, ""};
+    if (all([](utf8proc_int32_t c) { return is_invisible(c) || is_space(c); })) return {Folding::Kind::space, ""};
+    if (!all([](utf8proc_int32_t c) { return !is_any_mark(c) && !is_hangul(static_cast<char32_t>(c)); })) return {};
+    if (is_space(static_cast<utf8proc_int32_t>(decomposed.front())) || is_space(static_cast<utf8proc_int32_t>(decomposed.back())))
+        return {};
+    auto folded = normalize_by_unicode_tables(character);
+    const auto code_points = decode_utf8(folded);
+    if (!std::all_of(code_points.begin(), code_points.end(), [](char32_t c) {
+            return !is_any_mark(static_cast<utf8proc_int32_t>(c)) && !is_hangul(c);
+        }))
+        return {};
+    return {Folding::Kind::text, std::move(folded)};
+}
+
+// The foldings of the code points text is mostly made of, worked out once: one and
+// two UTF-8 bytes (ASCII, Latin letters with accents, Greek, Cyrillic, ...) and the
+// General Punctuation block (dashes, quotes, ellipsis, invisible spaces). Others
+// are worked out where they occur.
+class FoldingTable {
+public:
+    static constexpr utf8proc_int32_t kShortEnd = 0x800;
+    static constexpr utf8proc_int32_t kPunctuationBegin = 0x2000;
+    static constexpr utf8proc_int32_t kPunctuationEnd = 0x2070;
+
+    FoldingTable() {
+        for (utf8proc_int32_t c = 1; c < kShortEnd; ++c) foldings_[index(c)] = fold_code_point(c);
+        for (utf8proc_int32_t c = kPunctuationBegin; c < kPunctuationEnd; ++c) foldings_[index(c)] = fold_code_point(c);
+    }
+    static bool holds(utf8proc_int32_t c) { return (c >= 1 && c < kShortEnd) || (c >= kPunctuationBegin && c < kPunctuationEnd); }
+    const Folding& operator[](utf8proc_int32_t c) const { return foldings_[index(c)]; }
+
+private:
+    static std::size_t index(utf8proc_int32_t c) {
+        return static_cast<std::size_t>(c < kShortEnd ? c : c - kPunctuationBegin + kShortEnd);
+    }
+    std::array<Folding, static_cast<std::size_t>(kShortEnd + kPunctuationEnd - kPunctuationBegin)> foldings_;
+};
+
+// The common case without decomposing the whole text: each code point folded on its
+// own. nullopt when one needs the general path, or the text is not valid UTF-8.
+std::optional<std::string> normalize_by_code_point(std::string_view text) {
+    static const FoldingTable table;
     std::string folded;
     folded.reserve(text.size());
     bool pending_space = false;
-    for (std::size_t pos = 0; pos < text.size(); ++pos) {
-        auto codepoint = static_cast<std::size_t>(static_cast<unsigned char>(text[pos]));
-        if (codepoint >= 0x80) {
-            // Two bytes, lead C2..DF: U+0080..U+07FF; longer or invalid ones need the general path.
-            if (codepoint < 0xC2 || codepoint > 0xDF || pos + 1 >= text.size() ||
-                (static_cast<unsigned char>(text[pos + 1]) & 0xC0) != 0x80)
-                return std::nullopt;
-            codepoint = ((codepoint & 0x1F) << 6) | (static_cast<unsigned char>(text[++pos]) & 0x3F);
+    Folding looked_up;
+    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+    for (std::size_t pos = 0; pos < text.size();) {
+        utf8proc_int32_t codepoint = bytes[pos];
+        if (codepoint < 0x80) {
+            ++pos;
+        } else {
+            const auto length = utf8proc_iterate(bytes + pos, static_cast<utf8proc_ssize_t>(text.size() - pos), &codepoint);
+            if (length <= 0) return std::nullopt;
+            pos += static_cast<std::size_t>(length);
         }
-        switch (table.kind[codepoint]) {
-        case ShortFolding::Kind::general: return std::nullopt;
-        case ShortFolding::Kind::drop: continue;
-        case ShortFolding::Kind::space: pending_space = !folded.empty(); continue;
-        case ShortFolding::Kind::text: break;
+        const Folding* folding = nullptr;
+        if (FoldingTable::holds(codepoint)) {
+            folding = &table[codepoint];
+        } else {
+            looked_up = fold_code_point(codepoint);
+            folding = &looked_up;
+        }
+        switch (folding->kind) {
+        case Folding::Kind::general: return std::nullopt;
+        case Folding::Kind::drop: continue;
+        case Folding::Kind::space: pending_space = !folded.empty(); continue;
+        case Folding::Kind::text: break;
         }
         if (pending_space) folded.push_back(' ');
         pending_space = false;
-        folded += table.folded[codepoint];
+        if (folding->folded.size() == 1) folded.push_back(folding->folded[0]);
+        else folded += folding->folded;
     }
     return folded;
 }
@@ -315,7 +339,7 @@ std::optional<std::string> normalize_short(std::string_view text) {
 }  // namespace
 
 std::string normalize_text(std::string_view text) {
-    if (auto quick = normalize_short(text)) return std::move(*quick);
+    if (auto quick = normalize_by_code_point(text)) return std::move(*quick);
     if (find_invalid_utf8(text)) return collapse_whitespace(text);
     return normalize_by_unicode_tables(text);
 }
