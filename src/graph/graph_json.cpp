@@ -8,6 +8,7 @@
 #include "castgraph/error.hpp"
 #include "castgraph/io.hpp"
 #include "castgraph/text.hpp"
+#include "internal/graph_file_layout.hpp"
 #include "internal/json_text.hpp"
 
 namespace castgraph {
@@ -440,6 +441,8 @@ private:
 }  // namespace
 
 PropertyGraph read_graph(std::string_view text, const std::string& source) {
+    // castgraph's own layout on every core; anything else, and every error, the general way.
+    if (auto graph = internal::read_graph_layout(text)) return std::move(*graph);
     try {
         GraphFileReader reader(source);
         // castgraph writes a record a line: the line count bounds the relationships, and
