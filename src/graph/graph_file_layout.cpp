@@ -30,8 +30,10 @@ constexpr std::string_view kEnd = "\n]}\n";
 
 std::string_view text_of(element value) {
     std::string_view text;
-    // simdjson decodes an escaped lone surrogate ("\ud800") to bytes that are not UTF-8.
-    if (value.get_string().get(text) || find_invalid_utf8(text)) throw Miss{};
+    if (value.get_string().get(text)) throw Miss{};
+    // simdjson has checked the file's UTF-8, but an escaped lone surrogate ("\ud800")
+    // decodes to bytes that are not UTF-8; they begin with 0xED, which few texts hold.
+    if (text.find('\xED') != std::string_view::npos && find_invalid_utf8(text)) throw Miss{};
     return text;
 }
 
@@ -143,16 +145,38 @@ struct PendingRelationship {
     Relationship relationship;
 };
 
+// Node ids looked up by one thread, the last of each kind remembered: relationships
+// come in (type, from, to) order, so most records name the node the one before did.
+class NodeFinder {
+public:
+    explicit NodeFinder(const PropertyGraph& graph) : graph_(graph) {}
+    const PropertyGraph& graph() const { return graph_; }
+    PropertyGraph::Vertex operator()(std::string_view id, std::size_t slot) {
+        auto& last = last_[slot];
+        if (last.found && last.id == id) return last.vertex;
+        const auto vertex = graph_.find(id);
+        if (!vertex) throw Miss{};
+        last = {std::string(id), *vertex, true};
+        return *vertex;
+    }
+
+private:
+    struct Last {
+        std::string id;
+        PropertyGraph::Vertex vertex = 0;
+        bool found = false;
+    };
+    const PropertyGraph& graph_;
+    std::array<Last, 3> last_{};  // from, to, an episode
+};
+
 // The same checks and meaning as read_relationship in graph_json.cpp.
-PendingRelationship relationship_of(element record, const PropertyGraph& graph) {
+PendingRelationship relationship_of(element record, NodeFinder& find) {
+    const auto& graph = find.graph();
     const Fields fields(record, kRelationshipFields);
     const auto type = parse_rel_type(text_of(fields[kRelType]));
     if (!type) throw Miss{};
-    const auto endpoint = [&](std::size_t field) {
-        const auto vertex = graph.find(text_of(fields[field]));
-        if (!vertex) throw Miss{};
-        return *vertex;
-    };
+    const auto endpoint = [&](std::size_t field) { return find(text_of(fields[field]), field == kFrom ? 0 : 1); };
     PendingRelationship pending{endpoint(kFrom), endpoint(kTo), Relationship(*type)};
     auto& relationship = pending.relationship;
     const auto evidence = [&] {
@@ -167,9 +191,9 @@ PendingRelationship relationship_of(element record, const PropertyGraph& graph) 
     const auto episodes = [&] {
         std::vector<std::uint32_t> vertices;
         for (const auto id : array_of(fields[kEpisodes])) {
-            const auto vertex = graph.find(text_of(id));
-            if (!vertex || graph.node(*vertex).label != NodeLabel::Episode) throw Miss{};
-            vertices.push_back(*vertex);
+            const auto vertex = find(text_of(id), 2);
+            if (graph.node(vertex).label != NodeLabel::Episode) throw Miss{};
+            vertices.push_back(vertex);
         }
         relationship.episodes = vertices;
     };
@@ -225,11 +249,12 @@ private:
 };
 
 // The records of one section: "\n{...},\n{...}...\n{...}", or nothing. Records are
-// turned into items a round of chunks at a time, each chunk on a core, and handed to
-// `take` in file order; a round's items are all that is held besides the graph.
-template <typename Item>
-void read_records(std::string_view text, std::string_view body,
-                  const std::function<Item(RecordParser&, element)>& make, const std::function<void(Item&&)>& take) {
+// turned into items a round of chunks at a time, each chunk on a core by a converter
+// of its own (converter_for_chunk()(record)), and handed to `take` in file order; a
+// round's items are all that is held besides the graph.
+template <typename Item, typename ConverterFactory>
+void read_records(std::string_view text, std::string_view body, const ConverterFactory& converter_for_chunk,
+                  const std::function<void(Item&&)>& take) {
     if (body.empty()) return;
     if (body.front() != '\n') throw Miss{};
     body.remove_prefix(1);
@@ -254,6 +279,7 @@ void read_records(std::string_view text, std::string_view body,
         for (std::size_t c = 0; c < chunks.size(); ++c) {
             tasks.emplace_back([&, c] {
                 RecordParser parser(text);
+                auto convert = converter_for_chunk();
                 auto& out = items[c];
                 out.clear();
                 auto rest = chunks[c];
@@ -268,7 +294,7 @@ void read_records(std::string_view text, std::string_view body,
                         if (line.empty() || line.back() != ',') throw Miss{};
                         line.remove_suffix(1);
                     }
-                    out.push_back(make(parser, parser.parse(line)));
+                    out.push_back(convert(parser.parse(line)));
                     rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
                 }
             });
@@ -298,7 +324,7 @@ std::optional<PropertyGraph> read_graph_layout(std::string_view text) {
 
         PropertyGraph graph;
         read_records<Node>(text, text.substr(nodes_begin, nodes_end - nodes_begin),
-                           [](RecordParser&, element record) { return node_of(record); },
+                           [] { return [](element record) { return node_of(record); }; },
                            [&](Node&& node) {
                                if (graph.find(node.id)) throw Miss{};
                                graph.add_node(std::move(node));
@@ -306,14 +332,17 @@ std::optional<PropertyGraph> read_graph_layout(std::string_view text) {
         const auto relationships = text.substr(relationships_begin, relationships_end - relationships_begin);
         graph.reserve_relationships(static_cast<std::size_t>(std::count(relationships.begin(), relationships.end(), '\n')));
         read_records<PendingRelationship>(
-            text, relationships, [&](RecordParser&, element record) { return relationship_of(record, graph); },
+            text, relationships,
+            [&] { return [finder = NodeFinder(graph)](element record) mutable { return relationship_of(record, finder); }; },
             [&](PendingRelationship&& pending) {
                 graph.add_relationship(pending.from, pending.to, std::move(pending.relationship));
             });
         read_records<IdChange>(text, text.substr(changes_begin, changes_end - changes_begin),
-                               [](RecordParser&, element record) {
-                                   const Fields fields(record, kIdChangeFields);
-                                   return IdChange{std::string(text_of(fields[0])), std::string(text_of(fields[1]))};
+                               [] {
+                                   return [](element record) {
+                                       const Fields fields(record, kIdChangeFields);
+                                       return IdChange{std::string(text_of(fields[0])), std::string(text_of(fields[1]))};
+                                   };
                                },
                                [&](IdChange&& change) { graph.id_changes.push_back(std::move(change)); });
         std::sort(graph.id_changes.begin(), graph.id_changes.end(),
