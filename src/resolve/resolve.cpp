@@ -60,9 +60,13 @@ struct SurfaceForms {
     std::vector<std::string> description_aliases;  // "Clawdbot" for "... (formerly Clawdbot)"
 };
 
+// A surface form of a mention, with views, not copies: its text lives in the
+// mention's SurfaceForms and its key in the resolver's folded names, both of which
+// stay in place while forms are used. A list of a million items has some fourteen
+// million forms.
 struct Form {
-    std::string text;
-    std::string key;
+    std::string_view text;
+    std::string_view key;
     enum class Role { name, acronym, description_alias } role = Role::name;
     std::size_t mention = 0;
 };
@@ -82,7 +86,7 @@ public:
         }
         // Keys of each cluster, kept only when distinct pairs must be checked at each union.
         if (!distinct_.empty())
-            for (const auto& form : forms_) cluster_keys_[form.mention].insert(form.key);
+            for (const auto& form : forms_) cluster_keys_[form.mention].insert(std::string(form.key));
     }
 
     ResolutionResult run() {
@@ -234,7 +238,7 @@ private:
     void merge_curated() {
         for (std::size_t c = 0; c < options_.aliases.entities.size(); ++c) {
             const auto& curated = options_.aliases.entities[c];
-            std::set<std::string> keys{key_of(curated.canonical)};
+            std::set<std::string, std::less<>> keys{key_of(curated.canonical)};
             for (const auto& alias : curated.aliases) keys.insert(key_of(alias));
             std::optional<std::size_t> first;
             for (const auto& form : forms_) {
@@ -243,7 +247,7 @@ private:
                 if (!first)
                     first = form.mention;
                 else
-                    unite(*first, form.mention, "curated", mentions_[*first].raw_name, form.text);
+                    unite(*first, form.mention, "curated", mentions_[*first].raw_name, std::string(form.text));
             }
         }
     }
@@ -251,15 +255,28 @@ private:
     // Aliases ("A / B"), acronyms and description aliases, to a fixpoint. Each
     // round decides on a snapshot of the clusters, so the order of forms does not matter.
     // Each (kind family, key) that forms share is a claim; claims are numbered once,
-    // in (family, key) order, so the rounds below work on integers, not strings.
+    // in (family, key) order, so the rounds below work on integers, not strings. The
+    // keys themselves are numbered in string order first, so millions of forms are
+    // sorted by two integers and only the distinct keys by their text.
     void number_claims() {
         if (!form_claim_.empty() || forms_.empty()) return;
+        std::vector<std::string_view> keys;
+        keys.reserve(keys_.size());
+        for (const auto& form : forms_) keys.push_back(form.key);
+        std::sort(keys.begin(), keys.end());
+        keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+        std::unordered_map<std::string_view, std::uint32_t> key_rank;
+        key_rank.reserve(keys.size());
+        for (std::uint32_t rank = 0; rank < keys.size(); ++rank) key_rank.emplace(keys[rank], rank);
+        std::vector<std::pair<int, std::uint32_t>> claim_keys(forms_.size());
+        for (std::size_t f = 0; f < forms_.size(); ++f)
+            claim_keys[f] = {family(forms_[f].mention), key_rank.at(forms_[f].key)};
         std::vector<std::size_t> order(forms_.size());
         std::iota(order.begin(), order.end(), std::size_t{0});
-        const auto claim_key = [&](std::size_t f) { return std::tie(form_family_[f], forms_[f].key); };
-        form_family_.resize(forms_.size());
-        for (std::size_t f = 0; f < forms_.size(); ++f) form_family_[f] = family(forms_[f].mention);
-        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return claim_key(a) < claim_key(b); });
+        const auto claim_key = [&](std::size_t f) { return claim_keys[f]; };
+        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            return claim_key(a) != claim_key(b) ? claim_key(a) < claim_key(b) : a < b;
+        });
         form_claim_.resize(forms_.size());
         for (std::size_t i = 0; i < order.size(); ++i) {
             if (i == 0 || claim_key(order[i]) != claim_key(order[i - 1])) claim_form_.push_back(order[i]);
@@ -315,9 +332,9 @@ private:
                     for (auto it = primary_at; it != primary_end; ++it) roots.push_back(it->second);
                     for (auto it = begin; it != end; ++it) roots.push_back(std::get<1>(*it));
                     const auto reason = acronym ? "ambiguous-acronym" : "ambiguous-alias";
-                    if (reported_ambiguous_.insert(forms_[claim_form_[claim]].key).second)
-                        ambiguous_.push_back({reason, first.text, roots,
-                                              "'" + first.text + "' names " + std::to_string(roots.size()) +
+                    if (reported_ambiguous_.insert(std::string(forms_[claim_form_[claim]].key)).second)
+                        ambiguous_.push_back({reason, std::string(first.text), roots,
+                                              "'" + std::string(first.text) + "' names " + std::to_string(roots.size()) +
                                                   " different entities; merges none"});
                 } else if (primary_count == 1) {
                     const auto rule = first.role == Form::Role::acronym            ? "acronym"
@@ -383,11 +400,11 @@ private:
         std::set<std::pair<int, std::string>> seen;
         for (const auto& form : forms_) {
             if (form.role != Form::Role::name) continue;
-            if (!seen.insert({family(form.mention), form.key}).second) continue;
+            if (!seen.insert({family(form.mention), std::string(form.key)}).second) continue;
             const auto words = split_on_spaces(form.key);
             std::string block = std::to_string(family(form.mention)) + '|' + std::to_string(words.size()) + '|';
             for (const auto& word : words) block += word.substr(0, 1);
-            blocks[block].push_back({form.key, form.text, form.mention});
+            blocks[block].push_back({std::string(form.key), std::string(form.text), form.mention});
         }
         // Candidates numbered in block order: pairs decided in (a, b) order are decided
         // as a walk over every pair of each block would decide them.
@@ -719,7 +736,6 @@ private:
     std::vector<Mention> mentions_;
     std::vector<SurfaceForms> surface_;  // parallel to mentions_; resolution's own
     std::vector<Form> forms_;
-    std::vector<int> form_family_;         // by form
     std::vector<std::size_t> form_claim_;  // by form: its claim, numbered in (family, key) order
     std::vector<std::size_t> claim_form_;  // by claim: a form that has it
     std::vector<std::size_t> parent_;
