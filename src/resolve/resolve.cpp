@@ -392,19 +392,22 @@ private:
     // people sharing only one name part.
     void merge_fuzzy() {
         struct Candidate {
-            std::string key;
-            std::string text;
+            std::string_view key;
+            std::string_view text;
             std::size_t mention;
         };
         std::map<std::string, std::vector<Candidate>> blocks;
-        std::set<std::pair<int, std::string>> seen;
-        for (const auto& form : forms_) {
-            if (form.role != Form::Role::name) continue;
-            if (!seen.insert({family(form.mention), std::string(form.key)}).second) continue;
+        // The first name form of each claim, (kind family, key), numbered by merge_aliases.
+        number_claims();
+        std::vector<bool> seen(claim_form_.size(), false);
+        for (std::size_t f = 0; f < forms_.size(); ++f) {
+            const auto& form = forms_[f];
+            if (form.role != Form::Role::name || seen[form_claim_[f]]) continue;
+            seen[form_claim_[f]] = true;
             const auto words = split_on_spaces(form.key);
             std::string block = std::to_string(family(form.mention)) + '|' + std::to_string(words.size()) + '|';
             for (const auto& word : words) block += word.substr(0, 1);
-            blocks[block].push_back({std::string(form.key), std::string(form.text), form.mention});
+            blocks[block].push_back({form.key, form.text, form.mention});
         }
         // Candidates numbered in block order: pairs decided in (a, b) order are decided
         // as a walk over every pair of each block would decide them.
@@ -426,7 +429,7 @@ private:
             const auto& b = *ordered[j];
             if (find(a.mention) == find(b.mention)) continue;
             if (const auto score = fuzzy_score(a.key, b.key, mentions_[a.mention].kind == EntityKind::Person))
-                decisions.emplace_back(a.mention, b.mention, a.text, b.text, *score);
+                decisions.emplace_back(a.mention, b.mention, std::string(a.text), std::string(b.text), *score);
         }
         for (const auto& [a, b, text_a, text_b, score] : decisions) unite(a, b, "fuzzy", text_a, text_b, score);
     }
@@ -500,9 +503,9 @@ private:
         return z ^ (z >> 31);
     }
 
-    static std::optional<double> fuzzy_score(const std::string& a, const std::string& b, bool people) {
+    static std::optional<double> fuzzy_score(std::string_view a, std::string_view b, bool people) {
         if (a == b) return std::nullopt;
-        if (a.find(b) != std::string::npos || b.find(a) != std::string::npos) return std::nullopt;  // containment
+        if (a.find(b) != std::string_view::npos || b.find(a) != std::string_view::npos) return std::nullopt;  // containment
         if (digits_of(a) != digits_of(b)) return std::nullopt;  // versions and numbers
         const auto words_a = split_on_spaces(a);
         const auto words_b = split_on_spaces(b);
