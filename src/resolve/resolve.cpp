@@ -11,6 +11,7 @@
 #include <set>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "castgraph/text.hpp"
 #include "internal/pattern.hpp"
@@ -543,7 +544,14 @@ private:
             auto next = member_start;
             for (std::size_t m = 0; m < mentions_.size(); ++m) by_root[next[root_of[m]]++] = m;
         }
-        std::set<std::pair<std::string_view, int>> distinct_before;
+        // Distinct (first name's key, kind family) pairs, counted in a hash set.
+        struct KeyAndFamilyHash {
+            std::size_t operator()(const std::pair<std::string_view, int>& value) const noexcept {
+                return std::hash<std::string_view>{}(value.first) * 31 + static_cast<std::size_t>(value.second);
+            }
+        };
+        std::unordered_set<std::pair<std::string_view, int>, KeyAndFamilyHash> distinct_before;
+        distinct_before.reserve(keys_.size());
         for (std::size_t m = 0; m < mentions_.size(); ++m)
             distinct_before.insert({name_key_of(m, 0), kind_family(mentions_[m].kind)});
         result.distinct_names_before = distinct_before.size();
@@ -681,31 +689,33 @@ private:
     // ("Clawdbot") to the current one.
     std::string canonical_name(const std::vector<std::size_t>& members) const {
         if (const auto curated = curated_of_cluster(members)) return options_.aliases.entities[*curated].canonical;
-        std::map<std::string, std::size_t> key_count;
-        std::map<std::string, std::size_t> key_position;  // earliest place within "A / B"
-        std::map<std::string, std::map<std::string, std::size_t>> spellings;
+        // Views of the folded names and spellings, which stay in place. Hashed: each
+        // choice below is a strict total order, so the maps' order cannot matter.
+        struct Tally {
+            std::size_t count = 0;
+            std::size_t position = 0;  // earliest place within "A / B"
+            std::unordered_map<std::string_view, std::size_t> spellings;
+        };
+        std::unordered_map<std::string_view, Tally> keys;
         for (const auto m : members)
             for (std::size_t p = 0; p < surface_[m].names.size(); ++p) {
-                const auto& name = surface_[m].names[p];
-                const auto& key = name_key_of(m, p);
-                ++key_count[key];
-                ++spellings[key][name];
-                const auto [it, inserted] = key_position.emplace(key, p);
-                if (!inserted) it->second = std::min(it->second, p);
+                const auto [it, inserted] = keys.try_emplace(name_key_of(m, p), Tally{0, p, {}});
+                auto& tally = it->second;
+                ++tally.count;
+                ++tally.spellings[surface_[m].names[p]];
+                tally.position = std::min(tally.position, p);
             }
-        const auto best = std::min_element(key_count.begin(), key_count.end(), [&](const auto& a, const auto& b) {
-            const auto rank = [&](const auto& entry) {
-                const bool yields = qualified_keys_.count(entry.first) > 0 || former_keys_.count(entry.first) > 0;
-                return std::make_tuple(yields, -static_cast<long>(entry.second),
-                                       key_position.at(entry.first),
-                                       -static_cast<long>(split_on_spaces(entry.first).size()), entry.first);
-            };
-            return rank(a) < rank(b);
-        });
-        const auto& forms = spellings[best->first];
-        return std::max_element(forms.begin(), forms.end(), [](const auto& a, const auto& b) {
-                   return a.second < b.second || (a.second == b.second && a.first > b.first);
-               })->first;
+        const auto rank = [&](const auto& entry) {
+            const std::string_view key = entry.first;
+            const bool yields = qualified_keys_.contains(key) || former_keys_.contains(key);
+            return std::make_tuple(yields, -static_cast<long>(entry.second.count), entry.second.position,
+                                   -static_cast<long>(split_words(key).size()), key);
+        };
+        const auto best = std::min_element(keys.begin(), keys.end(), [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
+        const auto& forms = best->second.spellings;
+        return std::string(std::max_element(forms.begin(), forms.end(), [](const auto& a, const auto& b) {
+                               return a.second < b.second || (a.second == b.second && a.first > b.first);
+                           })->first);
     }
 
     struct PendingMerge {
@@ -745,8 +755,8 @@ private:
     std::map<std::string, std::set<std::string>> distinct_;
     std::map<std::size_t, std::set<std::string>> cluster_keys_;
     std::map<std::size_t, std::size_t> curated_of_mention_;
-    std::set<std::string> qualified_keys_;
-    std::set<std::string> former_keys_;  // former names stated in descriptions
+    std::set<std::string, std::less<>> qualified_keys_;
+    std::set<std::string, std::less<>> former_keys_;  // former names stated in descriptions
     std::set<std::string> reported_ambiguous_;
     std::vector<PendingMerge> merges_;
     std::vector<PendingRefusal> refusals_;
