@@ -354,14 +354,14 @@ private:
     }
 
     void merge_organization_variants() {
-        // Main names of organization clusters.
-        std::map<std::string, std::size_t> organization_by_key;
+        // Main names of organization clusters, by views of their keys.
+        std::map<std::string_view, std::size_t> organization_by_key;
         for (std::size_t m = 0; m < mentions_.size(); ++m)
             if (mentions_[m].kind == EntityKind::Organization)
                 for (const auto& name : surface_[m].names) organization_by_key.emplace(key_of(name), m);
         std::vector<std::tuple<std::size_t, std::size_t, std::string, std::string, std::string>> decisions;
         // "Modular AI" / "Modular", "Acme Inc." / "Acme": names equal once generic suffixes are dropped.
-        std::map<std::string, std::vector<std::string>> by_stem;
+        std::map<std::string, std::vector<std::string_view>> by_stem;
         for (const auto& [key, m] : organization_by_key) {
             auto words = split_on_spaces(key);
             while (words.size() > 1 && is_organization_suffix(words.back())) words.pop_back();
@@ -378,11 +378,11 @@ private:
         // merges into the unit; the parent alone ("Meta") never takes the unit in.
         for (const auto& [key, m] : organization_by_key) {
             const auto space = key.find(' ');
-            if (space == std::string::npos) continue;
+            if (space == std::string_view::npos) continue;
             const auto unit = key.substr(space + 1);
             const auto it = organization_by_key.find(unit);
             if (it == organization_by_key.end()) continue;
-            qualified_keys_.insert(key);
+            qualified_keys_.insert(std::string(key));
             decisions.emplace_back(it->second, m, "parent-qualified", mentions_[it->second].raw_name, mentions_[m].raw_name);
         }
         for (const auto& [a, b, rule, form_a, form_b] : decisions) unite(a, b, rule, form_a, form_b);
