@@ -262,7 +262,7 @@ private:
     void number_claims() {
         if (!form_claim_.empty() || forms_.empty()) return;
         std::vector<std::string_view> keys;
-        keys.reserve(keys_.size());
+        keys.reserve(forms_.size());
         for (const auto& form : forms_) keys.push_back(form.key);
         std::sort(keys.begin(), keys.end());
         keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
@@ -274,13 +274,12 @@ private:
             claim_keys[f] = {family(forms_[f].mention), key_rank.at(forms_[f].key)};
         std::vector<std::size_t> order(forms_.size());
         std::iota(order.begin(), order.end(), std::size_t{0});
-        const auto claim_key = [&](std::size_t f) { return claim_keys[f]; };
         std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-            return claim_key(a) != claim_key(b) ? claim_key(a) < claim_key(b) : a < b;
+            return claim_keys[a] != claim_keys[b] ? claim_keys[a] < claim_keys[b] : a < b;
         });
         form_claim_.resize(forms_.size());
         for (std::size_t i = 0; i < order.size(); ++i) {
-            if (i == 0 || claim_key(order[i]) != claim_key(order[i - 1])) claim_form_.push_back(order[i]);
+            if (i == 0 || claim_keys[order[i]] != claim_keys[order[i - 1]]) claim_form_.push_back(order[i]);
             form_claim_[order[i]] = claim_form_.size() - 1;
         }
     }
