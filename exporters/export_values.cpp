@@ -173,34 +173,17 @@ void RelationshipValues::fill(const Relationship& relationship, std::vector<Valu
 
     plain(kType, rel_type_name(relationship.type));
     plain(kUndirected, boolean(relationship.type == RelType::CoAppearsWith));
-    switch (relationship.type) {
-    case RelType::PartOf:
-    case RelType::Tagged:
-        break;
-    case RelType::GuestOn:
-    case RelType::Hosted:
-        evidence();
-        break;
-    case RelType::AffiliatedWith:
-        evidence();
-        episodes();
-        break;
-    case RelType::Mentions:
-        evidence();
+    const auto shape = shape_of(relationship.type);
+    if (shape.evidence) evidence();
+    if (shape.mention_fields) {
         plain(kInEntityList, boolean(relationship.in_entity_list));
         // An empty text is absent (see drop_empty_text).
         if (!relationship.description.empty()) plain(kDescription, relationship.description);
         timestamps();
         number(kCount, relationship.count);
-        break;
-    case RelType::CoAppearsWith:
-        number(kWeight, relationship.weight);
-        episodes();
-        break;
-    case RelType::AssociatedWith:
-        number(kWeight, relationship.weight);
-        break;
     }
+    if (shape.weight) number(kWeight, relationship.weight);
+    if (shape.episodes) episodes();
     values.resize(used);
 }
 

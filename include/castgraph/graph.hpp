@@ -53,6 +53,36 @@ std::string_view rel_type_name(RelType type);  // "GUEST_ON", "CO_APPEARS_WITH",
 std::optional<NodeLabel> parse_label(std::string_view name);
 std::optional<RelType> parse_rel_type(std::string_view name);
 
+// Which properties a relationship type carries, as DESIGN.md's table gives them
+// (see Relationship). Every reader and writer asks here, and keeps only the order
+// its own format writes them in.
+struct RelShape {
+    bool evidence = false;
+    bool mention_fields = false;  // in_entity_list, description, timestamps_s, count
+    bool weight = false;
+    bool episodes = false;
+};
+
+constexpr RelShape shape_of(RelType type) {
+    switch (type) {
+    case RelType::PartOf:
+    case RelType::Tagged:
+        return {};
+    case RelType::GuestOn:
+    case RelType::Hosted:
+        return {.evidence = true};
+    case RelType::AffiliatedWith:
+        return {.evidence = true, .episodes = true};
+    case RelType::Mentions:
+        return {.evidence = true, .mention_fields = true};
+    case RelType::CoAppearsWith:
+        return {.weight = true, .episodes = true};
+    case RelType::AssociatedWith:
+        return {.weight = true};
+    }
+    return {};
+}
+
 // Where a relationship was seen. Enumerated in name order, so a set lists its
 // names sorted.
 enum class Evidence : std::uint8_t { Chapter, Description, EntityList, Quote, Summary, Title };

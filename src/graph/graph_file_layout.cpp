@@ -197,36 +197,18 @@ PendingRelationship relationship_of(element record, NodeFinder& find) {
         }
         relationship.episodes = vertices;
     };
-    switch (*type) {
-    case RelType::PartOf:
-    case RelType::Tagged:
-        break;
-    case RelType::GuestOn:
-    case RelType::Hosted:
-        evidence();
-        break;
-    case RelType::AffiliatedWith:
-        evidence();
-        episodes();
-        break;
-    case RelType::Mentions: {
+    const auto shape = shape_of(*type);
+    if (shape.mention_fields) {
         relationship.in_entity_list = boolean_of(fields[kInEntityList]);
         relationship.description = std::string(text_of(fields[kRelDescription]));
         std::vector<std::uint32_t> timestamps;
         for (const auto number : array_of(fields[kTimestampsS])) timestamps.push_back(count_of(number));
         relationship.timestamps_s = timestamps;
-        evidence();
         relationship.count = count_of(fields[kCount]);
-        break;
     }
-    case RelType::CoAppearsWith:
-        relationship.weight = count_of(fields[kWeight]);
-        episodes();
-        break;
-    case RelType::AssociatedWith:
-        relationship.weight = count_of(fields[kWeight]);
-        break;
-    }
+    if (shape.evidence) evidence();
+    if (shape.weight) relationship.weight = count_of(fields[kWeight]);
+    if (shape.episodes) episodes();
     return pending;
 }
 

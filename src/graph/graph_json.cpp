@@ -70,33 +70,16 @@ public:
         line += quoted_[boost::source(edge, graph_.graph())];
         line += ",\"to\":";
         line += quoted_[boost::target(edge, graph_.graph())];
-        switch (relationship.type) {
-        case RelType::PartOf:
-        case RelType::Tagged:
-            break;
-        case RelType::GuestOn:
-        case RelType::Hosted:
-            append_json_key(line, "evidence") += evidence_json(relationship.evidence);
-            break;
-        case RelType::AffiliatedWith:
-            append_json_key(line, "evidence") += evidence_json(relationship.evidence);
-            episodes(line, relationship);
-            break;
-        case RelType::Mentions:
+        const auto shape = shape_of(relationship.type);
+        if (shape.mention_fields) {
             append_json_key(line, "in_entity_list") += relationship.in_entity_list ? "true" : "false";
             append_json_string(append_json_key(line, "description"), relationship.description);
             append_json_numbers(append_json_key(line, "timestamps_s"), relationship.timestamps_s.view());
-            append_json_key(line, "evidence") += evidence_json(relationship.evidence);
-            append_decimal(append_json_key(line, "count"), relationship.count);
-            break;
-        case RelType::CoAppearsWith:
-            append_decimal(append_json_key(line, "weight"), relationship.weight);
-            episodes(line, relationship);
-            break;
-        case RelType::AssociatedWith:
-            append_decimal(append_json_key(line, "weight"), relationship.weight);
-            break;
         }
+        if (shape.evidence) append_json_key(line, "evidence") += evidence_json(relationship.evidence);
+        if (shape.mention_fields) append_decimal(append_json_key(line, "count"), relationship.count);
+        if (shape.weight) append_decimal(append_json_key(line, "weight"), relationship.weight);
+        if (shape.episodes) episodes(line, relationship);
         line += '}';
     }
 
@@ -264,33 +247,17 @@ void read_relationship(const FieldReader& reader, const json& record, const std:
     const auto from = endpoint("from");
     const auto to = endpoint("to");
     Relationship relationship(*type);
-    switch (*type) {
-    case RelType::PartOf:
-    case RelType::Tagged:
-        break;
-    case RelType::GuestOn:
-    case RelType::Hosted:
-        relationship.evidence = reader.evidence(record, path);
-        break;
-    case RelType::AffiliatedWith:
-        relationship.evidence = reader.evidence(record, path);
-        relationship.episodes = read_episodes(reader, record, path, graph);
-        break;
-    case RelType::Mentions:
+    // In the order the writer puts them, so the first of several faults is the one named.
+    const auto shape = shape_of(*type);
+    if (shape.mention_fields) {
         relationship.in_entity_list = reader.boolean(record, "in_entity_list", path);
         relationship.description = reader.string(record, "description", path);
         relationship.timestamps_s = reader.counts(record, "timestamps_s", path);
-        relationship.evidence = reader.evidence(record, path);
-        relationship.count = reader.count(record, "count", path);
-        break;
-    case RelType::CoAppearsWith:
-        relationship.weight = reader.count(record, "weight", path);
-        relationship.episodes = read_episodes(reader, record, path, graph);
-        break;
-    case RelType::AssociatedWith:
-        relationship.weight = reader.count(record, "weight", path);
-        break;
     }
+    if (shape.evidence) relationship.evidence = reader.evidence(record, path);
+    if (shape.mention_fields) relationship.count = reader.count(record, "count", path);
+    if (shape.weight) relationship.weight = reader.count(record, "weight", path);
+    if (shape.episodes) relationship.episodes = read_episodes(reader, record, path, graph);
     graph.add_relationship(from, to, std::move(relationship));
 }
 
