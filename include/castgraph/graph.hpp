@@ -239,8 +239,8 @@ public:
     std::vector<IdChange> id_changes;
 
 private:
-    // Fills order_ from the relationships as added and the edge index each gets.
-    void order_relationships(const std::vector<std::uint32_t>& position);
+    // Fills order_ from the frozen graph: (type, source id, target id), ties in the order added.
+    void order_relationships();
 
     std::vector<Node> nodes_;  // by vertex
     // In the order added (the writers' order, for the builder and the reader), with

@@ -91,18 +91,18 @@ void PropertyGraph::freeze() {
     std::vector<std::uint32_t> start(nodes_.size() + 1, 0);
     for (const auto& [from, to] : ends_) ++start[from + 1];
     for (std::size_t v = 0; v < nodes_.size(); ++v) start[v + 1] += start[v];
-    std::vector<std::uint32_t> position(ends_.size());
-    for (std::size_t i = 0; i < ends_.size(); ++i) position[i] = start[ends_[i].first]++;
-    order_relationships(position);
     added_.resize(ends_.size());
-    for (std::size_t i = 0; i < position.size(); ++i) added_[position[i]] = static_cast<std::uint32_t>(i);
-    std::vector<std::uint32_t>().swap(position);
+    for (std::size_t i = 0; i < ends_.size(); ++i) added_[start[ends_[i].first]++] = static_cast<std::uint32_t>(i);
+    std::vector<std::uint32_t>().swap(start);
     graph_ = Graph(boost::edges_are_unsorted_multi_pass, ends_.begin(), ends_.end(),
                    static_cast<Graph::vertices_size_type>(nodes_.size()));
     for (const auto edge : boost::make_iterator_range(boost::edges(graph_)))
         if (ends_[added_[edge.idx]] != std::make_pair(boost::source(edge, graph_), boost::target(edge, graph_)))
             throw Error(ErrorCategory::internal, "graph: relationship and edge indexes disagree");
+    // The ends are in the graph now: the writers' order is made after they are let
+    // go, so the two never take room at once.
     std::vector<std::pair<Vertex, Vertex>>().swap(ends_);
+    order_relationships();
     frozen_ = true;
 }
 
@@ -125,29 +125,26 @@ std::vector<PropertyGraph::Vertex> PropertyGraph::nodes_in_order() const {
     return order;
 }
 
-void PropertyGraph::order_relationships(const std::vector<std::uint32_t>& position) {
+void PropertyGraph::order_relationships() {
+    // Edges in the order their relationships were added.
+    order_.assign(relationships_.size(), Edge{});
+    for (const auto edge : boost::make_iterator_range(boost::edges(graph_))) order_[added_[edge.idx]] = edge;
     // Ranks of ids instead of the ids: millions of relationships would make tens of
     // millions of string comparisons.
     std::vector<std::uint32_t> rank(node_count());
     const auto nodes = nodes_in_order();
     for (std::size_t i = 0; i < nodes.size(); ++i) rank[nodes[i]] = static_cast<std::uint32_t>(i);
-    const auto key = [&](std::size_t i) {
-        return std::make_tuple(relationships_[i].type, rank[ends_[i].first], rank[ends_[i].second]);
+    const auto key = [&](Edge edge) {
+        return std::make_tuple(relationship(edge).type, rank[boost::source(edge, graph_)],
+                               rank[boost::target(edge, graph_)]);
     };
     // The builder and the graph reader add relationships in this order already: one
     // pass finds that, and only other callers pay for a sort.
     bool added_in_order = true;
-    for (std::size_t i = 1; i < ends_.size() && added_in_order; ++i) added_in_order = !(key(i) < key(i - 1));
-    order_.clear();
-    order_.reserve(ends_.size());
-    if (added_in_order) {
-        for (std::size_t i = 0; i < ends_.size(); ++i) order_.emplace_back(ends_[i].first, position[i]);
-        return;
-    }
-    std::vector<std::size_t> added(ends_.size());
-    std::iota(added.begin(), added.end(), std::size_t{0});
-    std::stable_sort(added.begin(), added.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
-    for (const auto i : added) order_.emplace_back(ends_[i].first, position[i]);
+    for (std::size_t i = 1; i < order_.size() && added_in_order; ++i)
+        added_in_order = !(key(order_[i]) < key(order_[i - 1]));
+    if (!added_in_order)
+        std::stable_sort(order_.begin(), order_.end(), [&](Edge a, Edge b) { return key(a) < key(b); });
 }
 
 const std::vector<PropertyGraph::Edge>& PropertyGraph::relationships_in_order() const {

@@ -88,13 +88,6 @@ Relationship with_evidence(RelType type, EvidenceSet evidence) {
     return relationship;
 }
 
-Relationship weighted(RelType type, std::vector<std::size_t> episodes) {
-    Relationship relationship(type);
-    relationship.weight = static_cast<std::uint32_t>(episodes.size());
-    relationship.episodes = std::move(episodes);
-    return relationship;
-}
-
 // A pair of vertices seen together in one episode. Collected flat and sorted, so
 // millions of them cost 12 bytes each and no tree nodes; vertices are in id order,
 // so sorting puts each pair's episodes in id order too.
@@ -105,25 +98,23 @@ struct PairInEpisode {
     auto operator<=>(const PairInEpisode&) const = default;
 };
 
-// A pair with the episodes it was seen in.
-struct EpisodePair {
-    Vertex from;
-    Vertex to;
-    std::vector<std::size_t> episodes;
+// A pair of vertices and the run of its episodes in the sorted PairInEpisode list:
+// the list itself holds the episodes, so grouping copies none of them.
+struct PairRun {
+    std::size_t begin;
+    std::size_t end;
+    [[nodiscard]] std::size_t weight() const { return end - begin; }
 };
 
-std::vector<EpisodePair> group_pairs(std::vector<PairInEpisode>& seen) {
+std::vector<PairRun> group_pairs(std::vector<PairInEpisode>& seen) {
     parallel_sort(seen.begin(), seen.end());
-    std::vector<EpisodePair> pairs;
+    seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+    std::vector<PairRun> runs;
     for (std::size_t i = 0; i < seen.size(); ++i) {
-        if (i == 0 || seen[i].from != seen[i - 1].from || seen[i].to != seen[i - 1].to)
-            pairs.push_back({seen[i].from, seen[i].to, {}});
-        if (pairs.back().episodes.empty() || pairs.back().episodes.back() != seen[i].episode)
-            pairs.back().episodes.push_back(seen[i].episode);
+        if (i == 0 || seen[i].from != seen[i - 1].from || seen[i].to != seen[i - 1].to) runs.push_back({i, i});
+        runs.back().end = i + 1;
     }
-    seen.clear();
-    seen.shrink_to_fit();
-    return pairs;
+    return runs;
 }
 
 // A form worth looking for in text: two bytes or more, with at least one letter.
@@ -197,6 +188,7 @@ public:
         assign_ids();
         add_nodes();
         add_relationships();
+        release_build_state();
         finish_report();
         return std::move(result_);
     }
@@ -259,6 +251,16 @@ private:
                                                    std::move(item.description)});
         }
         for (std::size_t e = 0; e < entities_.size(); ++e) register_forms(e);
+        // Handed over, what is left of the items and the entities' lists is read no
+        // more: a million items leave 150 MB of emptied records.
+        if (resolution_owned_) {
+            std::vector<Mention>().swap(owned_resolution_.mentions);
+            for (auto& resolved : owned_resolution_.entities) {
+                std::vector<std::string>().swap(resolved.aliases);
+                std::vector<std::string>().swap(resolved.source_types);
+                std::vector<std::size_t>().swap(resolved.mentions);
+            }
+        }
     }
 
     void register_forms(std::size_t entity) {
@@ -356,7 +358,7 @@ private:
 
     void collect_mentions() {
         // Facts keep entity and list-item indexes in 32 bits.
-        if (entities_.size() >= MentionFact::kNone || resolution_.mentions.size() >= MentionFact::kNone)
+        if (entities_.size() >= MentionFact::kNone || listed_position_.size() >= MentionFact::kNone)
             throw Error(ErrorCategory::internal, "graph: more than 2^32 entities or entity-list items");
         // Every searchable surface form, and the entities it belongs to.
         std::map<std::string, std::set<std::size_t>> owners;
@@ -537,6 +539,8 @@ private:
         std::vector<Node> nodes;
         std::map<std::string, std::map<std::string, std::size_t>> podcast_spellings;  // id -> name -> episodes
         std::map<std::string, std::map<std::string, std::size_t>> topic_spellings;
+        std::unordered_map<std::string_view, std::size_t> podcast_uses;  // by spelling
+        std::unordered_map<std::string_view, std::size_t> tag_uses;
         for (std::size_t e = 0; e < episodes_.size(); ++e) {
             const auto* episode = episodes_[e];
             Node node;
@@ -557,10 +561,14 @@ private:
                 node.summary = std::move(owned.summary);
             }
             nodes.push_back(std::move(node));
-            if (const auto id = podcast_id(episode->podcast)) ++podcast_spellings[*id][episode->podcast];
-            for (const auto& tag : episode->tags)
-                if (const auto id = topic_id(tag)) ++topic_spellings[*id][tag];
+            ++podcast_uses[episode->podcast];
+            for (const auto& tag : episode->tags) ++tag_uses[tag];
         }
+        // Each spelling is made an id once: a million episodes have a few thousand.
+        for (const auto& [podcast, uses] : podcast_uses)
+            if (const auto id = podcast_id(std::string(podcast))) podcast_spellings[*id][std::string(podcast)] += uses;
+        for (const auto& [tag, uses] : tag_uses)
+            if (const auto id = topic_id(std::string(tag))) topic_spellings[*id][std::string(tag)] += uses;
         // A show or tag written several ways is named by its most frequent spelling.
         const auto add_named = [&](const auto& spellings, NodeLabel label) {
             for (const auto& [id, names] : spellings) {
@@ -629,7 +637,8 @@ private:
     void add_relationships() {
         // Relationships go into the graph type by type, each type in (source, target)
         // order, so insertion order never depends on the input's. A type's pending list
-        // is freed as soon as it is in, so the graph never sits beside a copy of itself.
+        // is freed as soon as it is in, so the graph never sits beside a copy of itself;
+        // MENTIONS, the most, are made in that order and go in directly.
         constexpr auto kTypes = static_cast<std::size_t>(RelType::AssociatedWith) + 1;
         std::array<std::vector<PendingRelationship>, kTypes> pending;
         const auto relate = [&](Vertex from, Vertex to, Relationship relationship) {
@@ -647,9 +656,71 @@ private:
                 graph_.add_relationship(from, to, std::move(relationships[index].relationship));
             std::vector<PendingRelationship>().swap(relationships);
         };
-        std::vector<PairInEpisode> co_appearances;
-        std::vector<PairInEpisode> associations;
+        const auto episode_vertex_of = [&](std::size_t e) { return *graph_.find(episodes_[e]->id); };
+
+        // Episodes, shows and people first: they are few, and come before MENTIONS.
+        // The shows and tags of a million episodes are a few thousand names, each
+        // made an id once.
+        std::unordered_map<std::string_view, std::optional<Vertex>> podcast_vertices;
+        std::unordered_map<std::string_view, std::optional<Vertex>> topic_vertices;
+        const auto named_vertex = [&](auto& cache, std::string_view name, const auto& id_of) {
+            const auto [found, added] = cache.try_emplace(name);
+            if (added)
+                if (const auto id = id_of(std::string(name))) found->second = *graph_.find(*id);
+            return found->second;
+        };
         std::map<std::pair<std::size_t, std::size_t>, std::vector<std::size_t>> affiliation_episodes;
+        for (std::size_t e = 0; e < episodes_.size(); ++e) {
+            const auto& facts = facts_[e];
+            const auto episode_vertex = episode_vertex_of(e);
+            if (const auto podcast = named_vertex(podcast_vertices, episodes_[e]->podcast, podcast_id))
+                relate(episode_vertex, *podcast, Relationship(RelType::PartOf));
+            for (const auto& [entity, evidence] : facts.guests)
+                relate(entities_[entity].vertex, episode_vertex, with_evidence(RelType::GuestOn, evidence));
+            for (const auto& [entity, evidence] : facts.hosts)
+                relate(entities_[entity].vertex, episode_vertex, with_evidence(RelType::Hosted, evidence));
+            for (const auto& affiliation : facts.affiliations) {
+                auto& episodes = affiliation_episodes[affiliation];
+                if (episodes.empty() || episodes.back() != episode_vertex) episodes.push_back(episode_vertex);
+            }
+        }
+        for (auto& [pair, episodes] : affiliation_episodes) {
+            auto affiliation = with_evidence(RelType::AffiliatedWith, {Evidence::Title});
+            std::sort(episodes.begin(), episodes.end());
+            episodes.erase(std::unique(episodes.begin(), episodes.end()), episodes.end());
+            affiliation.episodes = std::move(episodes);
+            relate(entities_[pair.first].vertex, entities_[pair.second].vertex, std::move(affiliation));
+        }
+        affiliation_episodes.clear();
+
+        // Room for every relationship at once, so millions are never copied as they
+        // grow. Co-appearances and associations are counted per episode, before pairs
+        // seen in several episodes are merged: an upper bound, whose unused end is
+        // never touched.
+        std::size_t mentions = 0;
+        std::size_t tags = 0;
+        std::size_t co_appearance_bound = 0;
+        std::size_t association_bound = 0;
+        for (std::size_t e = 0; e < episodes_.size(); ++e) {
+            const auto& facts = facts_[e];
+            std::size_t featured = facts.guests.size() + facts.hosts.size();
+            for (const auto& fact : facts.mentions) featured += fact.in_entity_list ? 1 : 0;
+            featured = std::min(featured, options_.max_co_appearance_entities);
+            mentions += facts.mentions.size();
+            tags += episodes_[e]->tags.size();
+            co_appearance_bound += featured < 2 ? 0 : featured * (featured - 1) / 2;
+            association_bound += facts.mentions.size() * episodes_[e]->tags.size();
+        }
+        std::size_t bound = mentions + tags + co_appearance_bound + association_bound;
+        for (const auto& relationships : pending) bound += relationships.size();
+        graph_.reserve_relationships(bound);
+        for (const auto type : {RelType::PartOf, RelType::GuestOn, RelType::Hosted, RelType::AffiliatedWith})
+            add_pending(type);
+
+        std::vector<PairInEpisode> co_appearances;
+        co_appearances.reserve(co_appearance_bound);
+        std::vector<PairInEpisode> associations;
+        associations.reserve(association_bound);
         // Episodes come in order, so "last episode counted" makes the count distinct.
         std::vector<std::uint32_t> entity_episode_count(entities_.size(), 0);
         std::vector<std::optional<Vertex>> entity_last_episode(entities_.size());
@@ -658,32 +729,20 @@ private:
             entity_last_episode[entity] = episode_vertex;
             ++entity_episode_count[entity];
         };
-
         for (std::size_t e = 0; e < episodes_.size(); ++e) {
             const auto& episode = *episodes_[e];
             // Taken, not copied: each episode's facts are used here once.
             auto facts = std::exchange(facts_[e], EpisodeFacts{});
-            const auto episode_vertex = *graph_.find(episode.id);
-            if (const auto id = podcast_id(episode.podcast))
-                relate(episode_vertex, *graph_.find(*id), Relationship(RelType::PartOf));
-            for (const auto& [entity, evidence] : facts.guests) {
-                relate(entities_[entity].vertex, episode_vertex, with_evidence(RelType::GuestOn, evidence));
-                link_episode(entity, episode_vertex);
-            }
-            for (const auto& [entity, evidence] : facts.hosts) {
-                relate(entities_[entity].vertex, episode_vertex, with_evidence(RelType::Hosted, evidence));
-                link_episode(entity, episode_vertex);
-            }
-            for (const auto& affiliation : facts.affiliations) {
-                auto& episodes = affiliation_episodes[affiliation];
-                if (episodes.empty() || episodes.back() != episode_vertex) episodes.push_back(episode_vertex);
-            }
+            const auto episode_vertex = episode_vertex_of(e);
+            for (const auto& [entity, evidence] : facts.guests) link_episode(entity, episode_vertex);
+            for (const auto& [entity, evidence] : facts.hosts) link_episode(entity, episode_vertex);
 
-            std::set<std::string> topic_ids;
-            for (const auto& tag : episode.tags)
-                if (const auto id = topic_id(tag)) topic_ids.insert(*id);
             std::vector<Vertex> topics;
-            for (const auto& topic : topic_ids) topics.push_back(*graph_.find(topic));
+            for (const auto& tag : episode.tags)
+                if (const auto topic = named_vertex(topic_vertices, tag, topic_id)) topics.push_back(*topic);
+            // Vertices are in id order, as the ids would sort.
+            std::sort(topics.begin(), topics.end());
+            topics.erase(std::unique(topics.begin(), topics.end()), topics.end());
             for (const auto topic : topics) relate(episode_vertex, topic, Relationship(RelType::Tagged));
 
             // Co-appearance is among the entities the episode features (its entity list,
@@ -692,6 +751,10 @@ private:
             std::vector<Vertex> featured;
             for (const auto& [entity, evidence] : facts.guests) featured.push_back(entities_[entity].vertex);
             for (const auto& [entity, evidence] : facts.hosts) featured.push_back(entities_[entity].vertex);
+            // In target order, episodes being in source order: MENTIONS go in sorted.
+            std::sort(facts.mentions.begin(), facts.mentions.end(), [&](const MentionFact& a, const MentionFact& b) {
+                return entities_[a.entity].vertex < entities_[b.entity].vertex;
+            });
             for (const auto& fact : facts.mentions) {
                 const std::size_t entity = fact.entity;
                 Relationship mention(RelType::Mentions);
@@ -705,7 +768,7 @@ private:
                 mention.evidence = fact.evidence;
                 mention.count = fact.count;
                 const auto entity_vertex = entities_[entity].vertex;
-                relate(episode_vertex, entity_vertex, std::move(mention));
+                graph_.add_relationship(episode_vertex, entity_vertex, std::move(mention));
                 link_episode(entity, episode_vertex);
                 if (fact.in_entity_list) featured.push_back(entity_vertex);
                 for (const auto topic : topics)
@@ -724,51 +787,55 @@ private:
         }
         std::vector<EpisodeFacts>().swap(facts_);
         if (resolution_owned_) owned_resolution_ = ResolutionResult{};  // read for the last time above
-        for (auto& [pair, episodes] : affiliation_episodes) {
-            auto affiliation = with_evidence(RelType::AffiliatedWith, {Evidence::Title});
-            std::sort(episodes.begin(), episodes.end());
-            episodes.erase(std::unique(episodes.begin(), episodes.end()), episodes.end());
-            affiliation.episodes = std::move(episodes);
-            relate(entities_[pair.first].vertex, entities_[pair.second].vertex, std::move(affiliation));
-        }
         for (std::size_t e = 0; e < entities_.size(); ++e)
             graph_.node(entities_[e].vertex).episode_count = entity_episode_count[e];
 
         auto co_appearing = group_pairs(co_appearances);
-        prune_co_appearances(co_appearing);
+        prune_co_appearances(co_appearances, co_appearing);
+        // Grouped pairs come sorted by (source, target) already: they go in directly.
+        std::vector<std::uint32_t> episodes;
+        for (const auto& run : co_appearing) {
+            episodes.clear();
+            for (auto i = run.begin; i < run.end; ++i) episodes.push_back(co_appearances[i].episode);
+            Relationship co_appearance(RelType::CoAppearsWith);
+            co_appearance.weight = static_cast<std::uint32_t>(run.weight());
+            co_appearance.episodes = episodes;
+            const auto& pair = co_appearances[run.begin];
+            graph_.add_relationship(pair.from, pair.to, std::move(co_appearance));
+        }
+        std::vector<PairRun>().swap(co_appearing);
+        std::vector<PairInEpisode>().swap(co_appearances);
+        add_pending(RelType::Tagged);
         // Which episodes tie an entity to a topic is MENTIONS joined with TAGGED: only
         // the count is kept, so the sorted triples are counted, never grouped.
         parallel_sort(associations.begin(), associations.end());
         associations.erase(std::unique(associations.begin(), associations.end()), associations.end());
-        const auto same_pair = [&](std::size_t i) {
-            return i > 0 && associations[i].from == associations[i - 1].from && associations[i].to == associations[i - 1].to;
-        };
-        std::size_t total = co_appearing.size();
-        for (std::size_t i = 0; i < associations.size(); ++i)
-            if (!same_pair(i)) ++total;
-        for (const auto& relationships : pending) total += relationships.size();
-        graph_.reserve_relationships(total);
-
-        for (const auto type : {RelType::PartOf, RelType::GuestOn, RelType::Hosted, RelType::AffiliatedWith, RelType::Mentions})
-            add_pending(type);
-        // Grouped pairs come sorted by (source, target) already: they go in directly.
-        for (auto& pair : co_appearing)
-            graph_.add_relationship(pair.from, pair.to, weighted(RelType::CoAppearsWith, std::move(pair.episodes)));
-        std::vector<EpisodePair>().swap(co_appearing);
-        add_pending(RelType::Tagged);
         for (std::size_t i = 0; i < associations.size();) {
             Relationship association(RelType::AssociatedWith);
             const auto begin = i;
-            while (++i < associations.size() && same_pair(i)) {}
+            while (++i < associations.size() && associations[i].from == associations[begin].from &&
+                   associations[i].to == associations[begin].to) {}
             association.weight = static_cast<std::uint32_t>(i - begin);  // distinct triples: one per episode
             graph_.add_relationship(associations[begin].from, associations[begin].to, std::move(association));
         }
     }
 
-    void prune_co_appearances(std::vector<EpisodePair>& pairs) {
+    // Everything but the graph and the report, let go before the graph is laid out.
+    void release_build_state() {
+        std::vector<Episode>().swap(owned_);
+        std::vector<const Episode*>().swap(episodes_);
+        std::vector<Episode*>().swap(releasable_);
+        std::unordered_map<std::string, std::size_t>().swap(episode_index_);
+        std::vector<EntityRecord>().swap(entities_);
+        std::vector<std::uint32_t>().swap(listed_position_);
+        by_form_.clear();
+    }
+
+    void prune_co_appearances(const std::vector<PairInEpisode>& seen, std::vector<PairRun>& pairs) {
         const auto before = pairs.size();
         if (options_.co_appearance_min_weight > 1)
-            std::erase_if(pairs, [&](const EpisodePair& pair) { return pair.episodes.size() < options_.co_appearance_min_weight; });
+            std::erase_if(pairs,
+                          [&](const PairRun& pair) { return pair.weight() < options_.co_appearance_min_weight; });
         if (options_.co_appearance_top_k > 0) {
             // Each entity's pairs by weight (then the other's id, which vertex order follows).
             struct Ranked {
@@ -778,8 +845,9 @@ private:
             };
             std::vector<std::vector<Ranked>> ranked(graph_.node_count());
             for (std::size_t i = 0; i < pairs.size(); ++i) {
-                ranked[pairs[i].from].push_back({pairs[i].episodes.size(), pairs[i].to, i});
-                ranked[pairs[i].to].push_back({pairs[i].episodes.size(), pairs[i].from, i});
+                const auto& first = seen[pairs[i].begin];
+                ranked[first.from].push_back({pairs[i].weight(), first.to, i});
+                ranked[first.to].push_back({pairs[i].weight(), first.from, i});
             }
             std::vector<bool> kept(pairs.size(), false);
             for (auto& others : ranked) {
@@ -792,7 +860,7 @@ private:
             }
             std::size_t next = 0;
             for (std::size_t i = 0; i < pairs.size(); ++i)
-                if (kept[i]) pairs[next++] = std::move(pairs[i]);
+                if (kept[i]) pairs[next++] = pairs[i];
             pairs.resize(next);
         }
         result_.report.co_appearance_pruned = before - pairs.size();

@@ -288,7 +288,16 @@ TEST(BuildGraph, CoAppearancePruningAndLimit) {
     options.co_appearance_top_k = 1;  // each entity's strongest pair: Anthropic-Zed, MCP-Anthropic, Yak-Anthropic
     pruned = build_graph(episodes, resolution, options);
     EXPECT_EQ(count_of(pruned.graph, RelType::CoAppearsWith), 3u);
-    EXPECT_NE(find_rel(pruned.graph, RelType::CoAppearsWith, "concept:mcp", "organization:anthropic"), nullptr);
+    // A kept pair keeps its weight and episodes, the first in order as much as the others.
+    const auto kept = [&](const char* from, const char* to, const Strings& episode_list) {
+        const auto* pair = find_rel(pruned.graph, RelType::CoAppearsWith, from, to);
+        ASSERT_NE(pair, nullptr) << from << " -- " << to;
+        EXPECT_EQ(pair->weight, episode_list.size()) << from << " -- " << to;
+        EXPECT_EQ(episode_ids(pruned.graph, *pair), episode_list) << from << " -- " << to;
+    };
+    kept("concept:mcp", "organization:anthropic", {two.id});
+    kept("organization:anthropic", "software:yak", {one.id});
+    kept("organization:anthropic", "software:zed", {one.id, two.id});
     options.co_appearance_top_k = 0;
     options.max_co_appearance_entities = 2;  // both episodes mention 3
     const auto limited = build_graph(episodes, resolution, options);
