@@ -1,8 +1,13 @@
 #include "castgraph/mention_scanner.hpp"
 
 #include <gtest/gtest.h>
+#include <utf8proc.h>
 
+#include <algorithm>
+#include <map>
+#include <random>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace castgraph {
@@ -68,6 +73,102 @@ TEST(MentionScanner, ManyPatternsAtOnce) {
     EXPECT_EQ(matches[0].pattern, 42u);
     EXPECT_EQ(matches[1].pattern, 4999u);
     EXPECT_EQ(matches[2].pattern, 420u);
+}
+
+// The scanner's rules applied the plain way, for comparison: every occurrence of
+// every pattern, boundaries checked code point by code point, then leftmost and
+// longest among overlaps.
+namespace reference {
+
+utf8proc_int32_t decode(std::string_view text, std::size_t pos) {
+    utf8proc_int32_t code_point = -1;
+    utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
+                     static_cast<utf8proc_ssize_t>(text.size() - pos), &code_point);
+    return code_point;
+}
+
+bool is_word(utf8proc_int32_t code_point) {
+    if (code_point == '_') return true;
+    const auto category = utf8proc_category(code_point);
+    return category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LL || category == UTF8PROC_CATEGORY_LT ||
+           category == UTF8PROC_CATEGORY_LM || category == UTF8PROC_CATEGORY_LO || category == UTF8PROC_CATEGORY_MN ||
+           category == UTF8PROC_CATEGORY_MC || category == UTF8PROC_CATEGORY_ND || category == UTF8PROC_CATEGORY_NL ||
+           category == UTF8PROC_CATEGORY_NO;
+}
+
+bool is_mark(utf8proc_int32_t code_point) {
+    const auto category = utf8proc_category(code_point);
+    return category == UTF8PROC_CATEGORY_MN || category == UTF8PROC_CATEGORY_MC || category == UTF8PROC_CATEGORY_ME;
+}
+
+// Starts of the code points of valid UTF-8 text.
+std::vector<std::size_t> starts(std::string_view text) {
+    std::vector<std::size_t> out;
+    for (std::size_t pos = 0; pos < text.size(); ++pos)
+        if ((static_cast<unsigned char>(text[pos]) & 0xC0) != 0x80) out.push_back(pos);
+    return out;
+}
+
+bool word_at(std::string_view text, std::size_t pos) { return pos < text.size() && is_word(decode(text, pos)); }
+
+bool word_before(std::string_view text, std::size_t pos) {
+    const auto all = starts(text);
+    for (auto it = std::lower_bound(all.begin(), all.end(), pos); it != all.begin();) {
+        const auto code_point = decode(text, *--it);
+        if (!is_mark(code_point)) return is_word(code_point);
+    }
+    return false;
+}
+
+std::vector<MentionScanner::Match> scan(const std::vector<std::string>& patterns, std::string_view text) {
+    std::vector<MentionScanner::Match> all;
+    std::map<std::string, std::uint32_t> first_index;
+    for (std::uint32_t index = 0; index < patterns.size(); ++index) first_index.emplace(patterns[index], index);
+    for (const auto& [pattern, index] : first_index) {
+        if (pattern.empty()) continue;
+        for (auto begin = text.find(pattern); begin != std::string_view::npos; begin = text.find(pattern, begin + 1)) {
+            const auto end = begin + pattern.size();
+            if (word_at(pattern, 0) && word_before(text, begin)) continue;
+            if (word_before(pattern, pattern.size()) && word_at(text, end)) continue;
+            all.push_back({begin, end, index});
+        }
+    }
+    std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
+        return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+    });
+    std::vector<MentionScanner::Match> kept;
+    for (const auto& match : all)
+        if (kept.empty() || match.begin >= kept.back().end) kept.push_back(match);
+    return kept;
+}
+
+}  // namespace reference
+
+TEST(MentionScanner, AgreesWithPlainSearchOnRandomText) {
+    // Letters, digits, accents (precomposed and combining), CJK, marks alone, and
+    // the punctuation names begin or end with: overlaps, prefixes and boundaries of every kind.
+    const std::vector<std::string> pieces = {"a",  "b",  "ab", "A",  "\u00e9", "e\u0301", "\u0301", "\u4e2d", "1",
+                                             " ",  "-",  ".",  "_", "@",      "#",        "(",       ")",       "\u00df"};
+    std::mt19937 random(20261127);
+    const auto pick = [&](std::size_t count) {
+        std::string out;
+        for (std::size_t i = 0; i < count; ++i) out += pieces[random() % pieces.size()];
+        return out;
+    };
+    std::size_t matches = 0;
+    for (int round = 0; round < 3000; ++round) {
+        std::vector<std::string> patterns;
+        const auto pattern_count = 1 + random() % 40;
+        for (std::size_t i = 0; i < pattern_count; ++i) patterns.push_back(pick(random() % 5));
+        const MentionScanner scanner(patterns);
+        for (int text_round = 0; text_round < 5; ++text_round) {
+            const auto text = pick(random() % 50);
+            const auto expected = reference::scan(patterns, text);
+            ASSERT_EQ(scanner.scan(text), expected) << "round " << round << ", text '" << text << "'";
+            matches += expected.size();
+        }
+    }
+    EXPECT_GT(matches, 10000u) << "the texts should hold many matches";
 }
 
 }  // namespace
