@@ -145,7 +145,7 @@ void CypherExporter::write(const PropertyGraph& graph, const ExportOptions& opti
         row += "{id: ";
         row += ids[vertex];
         row += ", props: ";
-        append_properties(row, node_values(node), node_columns(), node_keys, ids);
+        append_properties(row, node_values(graph, node), node_columns(), node_keys, ids);
         row += '}';
     };
     for (const auto& [label, vertices] : nodes_by_label) {

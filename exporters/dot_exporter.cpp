@@ -47,7 +47,7 @@ void DotExporter::write(const PropertyGraph& graph, const ExportOptions& /*optio
     for (const auto vertex : graph.nodes_in_order()) {
         const auto& node = graph.node(vertex);
         auto* n = cgraph::node(g, node.id);
-        for (const auto& value : node_values(node)) {
+        for (const auto& value : node_values(graph, node)) {
             const auto& name = node_cols[value.column].name;
             if (name == "sightings") continue;
             cgraph::set(n, std::string(name), dot_value(node_cols[value.column].type, value.text));

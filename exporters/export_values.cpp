@@ -66,13 +66,13 @@ const std::vector<Column>& relationship_columns() {
     return columns;
 }
 
-std::vector<Value> node_values(const Node& node) {
+std::vector<Value> node_values(const PropertyGraph& graph, const Node& node) {
     std::vector<Value> values = {{kKind, std::string(label_name(node.label))}, {kLabel, node.name}, {kName, node.name}};
     if (is_entity_label(node.label)) {
         values.push_back(string_list(kAliases, node.aliases));
         values.push_back(string_list(kSourceTypes, node.source_types));
         values.push_back({kEpisodeCount, std::to_string(node.episode_count)});
-        values.push_back({kSightings, sightings_json_text(node.sightings)});
+        values.push_back({kSightings, sightings_json_text(graph, node.sightings)});
     } else if (node.label == NodeLabel::Episode) {
         values.push_back({kPodcast, node.podcast});
         values.push_back({kPublished, node.published});

@@ -313,7 +313,7 @@ void GraphmlExporter::write(const PropertyGraph& graph, const ExportOptions& opt
         const auto& node = graph.node(vertex);
         xml.start("node");
         xml.escaped_attribute("id", ids[vertex]);
-        for (const auto& value : node_values(node)) {
+        for (const auto& value : node_values(graph, node)) {
             xml.start("data");
             xml.attribute("key", node_keys[value.column]);
             xml.text(value.text);

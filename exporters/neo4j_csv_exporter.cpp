@@ -148,7 +148,7 @@ void Neo4jCsvExporter::write_files(const PropertyGraph& graph, const ExportOptio
         const auto file = "nodes_" + std::string(label_name(label)) + ".csv";
         const auto labels = std::string(label_name(label)) + (is_entity_label(label) ? ";Entity" : "");
         files.push_back({file, vertices.size(), [&graph, &node_cols, &vertices = vertices, labels](std::ostream& out) {
-                             const auto values_of = [&](Vertex v) { return node_values(graph.node(v)); };
+                             const auto values_of = [&](Vertex v) { return node_values(graph, graph.node(v)); };
                              const auto used = used_columns(vertices, values_of, node_cols);
                              out << "id:ID,:LABEL";
                              for (const auto column : used) out << ',' << header(node_cols[column]);

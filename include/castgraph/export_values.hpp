@@ -40,7 +40,8 @@ struct Value {
 const std::vector<Column>& node_columns();
 const std::vector<Column>& relationship_columns();
 
-std::vector<Value> node_values(const Node& node);
+// graph holds the node (its sightings name their episodes by vertex).
+std::vector<Value> node_values(const PropertyGraph& graph, const Node& node);
 
 // Which parts of list values an exporter reads: the JSON array text (GraphML, DOT),
 // the elements (CSV, Cypher), or both. Making only those saves most of the work on

@@ -122,11 +122,20 @@ NodeLabel label_of(EntityKind kind);
 // True for Person .. Other.
 bool is_entity_label(NodeLabel label);
 
+// Where a sighting was: enumerated in name order, as sightings sort by it.
+enum class SightingSource : std::uint8_t { EntityList, Title };
+
+std::string_view sighting_source_name(SightingSource source);  // "entity-list", "title"
+std::optional<SightingSource> parse_sighting_source(std::string_view name);
+
 // One place an entity was seen: an entity-list item, or a guest or affiliation
 // in an episode title. Provenance is kept whole.
 struct Sighting {
-    std::string episode;       // episode id
-    std::string source;        // "entity-list" or "title"
+    // The Episode node's vertex in the graph that holds the sighting (its id is
+    // graph.node(episode).id): a graph holds millions of sightings, and a vertex
+    // costs 4 bytes where an id costs a hundred.
+    std::uint32_t episode = 0;
+    SightingSource source = SightingSource::EntityList;
     std::uint32_t item = 0;    // index in the entity list, or of the guest in the title
     std::string name;          // surface form as written
     std::string type;          // raw type as written
@@ -145,7 +154,7 @@ struct Node {
 
     std::vector<std::string> aliases;       // every other surface form, sorted
     std::vector<std::string> source_types;  // raw types ("title" for a guest seen only in a title), sorted
-    std::vector<Sighting> sightings;        // sorted by (episode, source, item)
+    std::vector<Sighting> sightings;        // sorted by (episode id, source, item)
     std::uint32_t episode_count = 0;        // episodes linked by MENTIONS, GUEST_ON or HOSTED
 
     std::string podcast;
@@ -252,7 +261,12 @@ private:
     Graph graph_;
     std::vector<Edge> order_;  // relationships_in_order()
     bool frozen_ = false;
-    std::unordered_map<std::string, Vertex> index_;
+    // Looked up by views as well as strings, without making a string of each.
+    struct IdHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view id) const noexcept { return std::hash<std::string_view>{}(id); }
+    };
+    std::unordered_map<std::string, Vertex, IdHash, std::equal_to<>> index_;
 };
 
 }  // namespace castgraph

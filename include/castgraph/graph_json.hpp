@@ -24,12 +24,13 @@ void write_graph(const PropertyGraph& graph, std::ostream& out);
 // file, the line and column of a syntax error or the JSON pointer of a bad value.
 PropertyGraph read_graph(std::string_view text, const std::string& source);
 
-// An entity's sightings as the graph file writes them (a JSON array of objects);
-// exporters that carry sightings as text use the same form.
-nlohmann::ordered_json sightings_json(const std::vector<Sighting>& sightings);
+// An entity's sightings as the graph file writes them (a JSON array of objects,
+// episodes by id); exporters that carry sightings as text use the same form.
+// graph holds the sightings' episodes.
+nlohmann::ordered_json sightings_json(const PropertyGraph& graph, const std::vector<Sighting>& sightings);
 // The same as compact JSON text, written without building the JSON value: the
-// bytes of sightings_json(sightings).dump(-1) with invalid UTF-8 replaced.
-std::string sightings_json_text(const std::vector<Sighting>& sightings);
+// bytes of sightings_json(graph, sightings).dump(-1) with invalid UTF-8 replaced.
+std::string sightings_json_text(const PropertyGraph& graph, const std::vector<Sighting>& sightings);
 
 // read_file + read_graph.
 PropertyGraph load_graph(const std::string& path);

@@ -17,6 +17,7 @@ constexpr std::array<std::string_view, 9> kLabelNames = {"Person",  "Organizatio
                                                           "Other",   "Episode",      "Podcast",  "Topic"};
 constexpr std::array<std::string_view, 8> kRelTypeNames = {"PART_OF",  "GUEST_ON",        "HOSTED", "AFFILIATED_WITH",
                                                             "MENTIONS", "CO_APPEARS_WITH", "TAGGED", "ASSOCIATED_WITH"};
+constexpr std::array<std::string_view, 2> kSightingSourceNames = {"entity-list", "title"};
 constexpr std::array<std::string_view, 6> kEvidenceNames = {"chapter", "description", "entity-list",
                                                             "quote",   "summary",     "title"};
 
@@ -43,6 +44,16 @@ std::string_view evidence_name(Evidence evidence) { return kEvidenceNames.at(sta
 std::optional<Evidence> parse_evidence(std::string_view name) {
     for (std::size_t i = 0; i < kEvidenceNames.size(); ++i)
         if (kEvidenceNames[i] == name) return static_cast<Evidence>(i);
+    return std::nullopt;
+}
+
+std::string_view sighting_source_name(SightingSource source) {
+    return kSightingSourceNames.at(static_cast<std::size_t>(source));
+}
+
+std::optional<SightingSource> parse_sighting_source(std::string_view name) {
+    for (std::size_t i = 0; i < kSightingSourceNames.size(); ++i)
+        if (kSightingSourceNames[i] == name) return static_cast<SightingSource>(i);
     return std::nullopt;
 }
 
@@ -112,7 +123,7 @@ const PropertyGraph::Graph& PropertyGraph::graph() const {
 }
 
 std::optional<PropertyGraph::Vertex> PropertyGraph::find(std::string_view id) const {
-    const auto found = index_.find(std::string(id));
+    const auto found = index_.find(id);
     if (found == index_.end()) return std::nullopt;
     return found->second;
 }

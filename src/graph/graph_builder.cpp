@@ -245,7 +245,9 @@ private:
             entities_[entity].sighting_mentions.push_back(static_cast<std::uint32_t>(m));
             // Handed over, the item's texts move into its sighting; else they are copied.
             auto item = resolution_owned_ ? std::move(owned_resolution_.mentions[m]) : Mention(mention);
-            entities_[entity].sightings.push_back({std::move(item.episode_id), "entity-list",
+            // Until the nodes are made, a sighting's episode is its index in episodes_.
+            entities_[entity].sightings.push_back({static_cast<std::uint32_t>(episode->second),
+                                                   SightingSource::EntityList,
                                                    static_cast<std::uint32_t>(item.item_index),
                                                    std::move(item.raw_name), std::move(item.raw_type),
                                                    std::move(item.description)});
@@ -303,13 +305,14 @@ private:
                 const auto& guest = episode.guests[g];
                 if (trim(guest.name).empty()) continue;
                 const auto person = entity_for_title_name(guest.name, EntityKind::Person, e);
-                entities_[person].sightings.push_back(
-                    {episode.id, "title", static_cast<std::uint32_t>(g), guest.name, "guest", ""});
+                entities_[person].sightings.push_back({static_cast<std::uint32_t>(e), SightingSource::Title,
+                                                       static_cast<std::uint32_t>(g), guest.name, "guest", ""});
                 facts_[e].guests[person].insert(Evidence::Title);
                 if (trim(guest.affiliation).empty()) continue;
                 const auto organization = entity_for_title_name(guest.affiliation, EntityKind::Organization, e);
-                entities_[organization].sightings.push_back(
-                    {episode.id, "title", static_cast<std::uint32_t>(g), guest.affiliation, "affiliation", ""});
+                entities_[organization].sightings.push_back({static_cast<std::uint32_t>(e), SightingSource::Title,
+                                                             static_cast<std::uint32_t>(g), guest.affiliation,
+                                                             "affiliation", ""});
                 facts_[e].affiliations.emplace_back(person, organization);
             }
         }
@@ -598,6 +601,12 @@ private:
         std::sort(nodes.begin(), nodes.end(), [](const Node& a, const Node& b) { return a.id < b.id; });
         for (auto& node : nodes) graph_.add_node(std::move(node));
         for (auto& entity : entities_) entity.vertex = *graph_.find(entity.id);
+        // Sightings' episodes, indexes in episodes_ so far, become vertices.
+        std::vector<Vertex> episode_vertex(episodes_.size());
+        for (std::size_t e = 0; e < episodes_.size(); ++e) episode_vertex[e] = *graph_.find(episodes_[e]->id);
+        for (const auto& entity : entities_)
+            for (auto& sighting : graph_.node(entity.vertex).sightings)
+                sighting.episode = episode_vertex[sighting.episode];
     }
 
     // An entity's sightings in (episode, source, item) order, each unique; where

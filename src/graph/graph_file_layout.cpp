@@ -107,10 +107,19 @@ constexpr std::array<std::string_view, 10> kRelationshipFields = {
     "type", "from", "to", "evidence", "episodes", "in_entity_list", "description", "timestamps_s", "count", "weight"};
 constexpr std::array<std::string_view, 2> kIdChangeFields = {"old_id", "new_id"};
 
-// The same checks and meaning as read_node in graph_json.cpp.
-Node node_of(element record) {
-    const Fields fields(record, kNodeFields);
+// A node, with the ids of the episodes its sightings name that were not in the
+// graph yet (by sighting), to be found once every node is in.
+struct NodeRecord {
     Node node;
+    std::vector<std::pair<std::uint32_t, std::string>> later_episodes;
+};
+
+// The same checks and meaning as read_node in graph_json.cpp. Episodes in earlier
+// rounds of records are found at once: the graph is only read while records convert.
+NodeRecord node_of(element record, const PropertyGraph& graph) {
+    const Fields fields(record, kNodeFields);
+    NodeRecord parsed;
+    auto& node = parsed.node;
     node.id = text_of(fields[kId]);
     if (node.id.empty()) throw Miss{};
     const auto label = parse_label(text_of(fields[kLabel]));
@@ -125,8 +134,14 @@ Node node_of(element record) {
         node.sightings.reserve(sightings.size());
         for (const auto sighting : sightings) {
             const Fields of(sighting, kSightingFields);
-            node.sightings.push_back({std::string(text_of(of[kEpisode])), std::string(text_of(of[kSource])),
-                                      count_of(of[kItem]), std::string(text_of(of[kSightingName])),
+            const auto episode_id = text_of(of[kEpisode]);
+            const auto episode = graph.find(episode_id);
+            if (episode && graph.node(*episode).label != NodeLabel::Episode) throw Miss{};
+            if (!episode) parsed.later_episodes.emplace_back(node.sightings.size(), episode_id);
+            const auto source = parse_sighting_source(text_of(of[kSource]));
+            if (!source) throw Miss{};
+            node.sightings.push_back({episode.value_or(0), *source, count_of(of[kItem]),
+                                      std::string(text_of(of[kSightingName])),
                                       std::string(text_of(of[kType])), std::string(text_of(of[kDescription]))});
         }
     } else if (node.label == NodeLabel::Episode) {
@@ -136,7 +151,7 @@ Node node_of(element record) {
         node.languages = texts_of(fields[kLanguages]);
         node.summary = text_of(fields[kSummary]);
     }
-    return node;
+    return parsed;
 }
 
 struct PendingRelationship {
@@ -305,12 +320,23 @@ std::optional<PropertyGraph> read_graph_layout(std::string_view text) {
         if (changes_end < changes_begin) return std::nullopt;
 
         PropertyGraph graph;
-        read_records<Node>(text, text.substr(nodes_begin, nodes_end - nodes_begin),
-                           [] { return [](element record) { return node_of(record); }; },
-                           [&](Node&& node) {
-                               if (graph.find(node.id)) throw Miss{};
-                               graph.add_node(std::move(node));
-                           });
+        std::vector<std::pair<PropertyGraph::Vertex, NodeRecord>> later;  // nodes still missing episodes
+        read_records<NodeRecord>(text, text.substr(nodes_begin, nodes_end - nodes_begin),
+                                 [&] { return [&graph](element record) { return node_of(record, graph); }; },
+                                 [&](NodeRecord&& record) {
+                                     if (graph.find(record.node.id)) throw Miss{};
+                                     const auto vertex = graph.add_node(std::move(record.node));
+                                     if (!record.later_episodes.empty()) later.emplace_back(vertex, std::move(record));
+                                 });
+        for (const auto& [vertex, record] : later) {
+            auto& sightings = graph.node(vertex).sightings;
+            for (const auto& [sighting, id] : record.later_episodes) {
+                const auto episode = graph.find(id);
+                if (!episode || graph.node(*episode).label != NodeLabel::Episode) throw Miss{};
+                sightings[sighting].episode = *episode;
+            }
+        }
+        std::vector<std::pair<PropertyGraph::Vertex, NodeRecord>>().swap(later);
         const auto relationships = text.substr(relationships_begin, relationships_end - relationships_begin);
         graph.reserve_relationships(static_cast<std::size_t>(std::count(relationships.begin(), relationships.end(), '\n')));
         read_records<PendingRelationship>(

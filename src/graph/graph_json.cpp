@@ -13,8 +13,6 @@
 
 namespace castgraph {
 
-nlohmann::ordered_json sightings_json(const std::vector<Sighting>& sightings);
-
 namespace {
 
 using internal::append_json_key;
@@ -29,7 +27,7 @@ using json = nlohmann::json;
 
 // A node's line: the bytes nlohmann's dump(-1) gives for the node's object, put
 // together directly, as an entity's sightings make up most of a node file.
-void append_node_json(std::string& out, const Node& node) {
+void append_node_json(std::string& out, const PropertyGraph& graph, const Node& node) {
     out += "{\"id\":";
     append_json_string(out, node.id);
     append_json_string(append_json_key(out, "label"), label_name(node.label));
@@ -38,7 +36,7 @@ void append_node_json(std::string& out, const Node& node) {
         append_json_strings(append_json_key(out, "aliases"), node.aliases);
         append_json_strings(append_json_key(out, "source_types"), node.source_types);
         append_decimal(append_json_key(out, "episode_count"), node.episode_count);
-        append_sightings_json(append_json_key(out, "sightings"), node.sightings);
+        append_sightings_json(append_json_key(out, "sightings"), graph, node.sightings);
     } else if (node.label == NodeLabel::Episode) {
         append_json_string(append_json_key(out, "podcast"), node.podcast);
         append_json_string(append_json_key(out, "published"), node.published);
@@ -182,7 +180,10 @@ private:
     std::string source_;
 };
 
-Node read_node(const FieldReader& reader, const json& record, const std::string& path) {
+// A sighting's episode is an id in the file and a vertex in the graph: the ids are
+// handed back in sighting_episodes, to be found once every node is in.
+Node read_node(const FieldReader& reader, const json& record, const std::string& path,
+               std::vector<std::string>& sighting_episodes) {
     reader.require_object(record, path);
     Node node;
     node.id = reader.string(record, "id", path);
@@ -200,9 +201,11 @@ Node read_node(const FieldReader& reader, const json& record, const std::string&
         for (std::size_t i = 0; i < sightings.size(); ++i) {
             const auto item_path = path + "/sightings/" + std::to_string(i);
             reader.require_object(sightings[i], item_path);
-            node.sightings.push_back({reader.string(sightings[i], "episode", item_path),
-                                      reader.string(sightings[i], "source", item_path),
-                                      reader.count(sightings[i], "item", item_path),
+            sighting_episodes.push_back(reader.string(sightings[i], "episode", item_path));
+            const auto source_name = reader.string(sightings[i], "source", item_path);
+            const auto source = parse_sighting_source(source_name);
+            if (!source) reader.fail(item_path + "/source", "unknown sighting source '" + source_name + "'");
+            node.sightings.push_back({0, *source, reader.count(sightings[i], "item", item_path),
                                       reader.string(sightings[i], "name", item_path),
                                       reader.string(sightings[i], "type", item_path),
                                       reader.string(sightings[i], "description", item_path)});
@@ -271,11 +274,11 @@ std::string line_and_column(std::string_view text, std::size_t byte) {
 
 }  // namespace
 
-nlohmann::ordered_json sightings_json(const std::vector<Sighting>& sightings) {
+nlohmann::ordered_json sightings_json(const PropertyGraph& graph, const std::vector<Sighting>& sightings) {
     auto list = ordered_json::array();
     for (const auto& sighting : sightings)
-        list.push_back({{"episode", sighting.episode},
-                        {"source", sighting.source},
+        list.push_back({{"episode", graph.node(sighting.episode).id},
+                        {"source", sighting_source_name(sighting.source)},
                         {"item", sighting.item},
                         {"name", sighting.name},
                         {"type", sighting.type},
@@ -283,9 +286,9 @@ nlohmann::ordered_json sightings_json(const std::vector<Sighting>& sightings) {
     return list;
 }
 
-std::string sightings_json_text(const std::vector<Sighting>& sightings) {
+std::string sightings_json_text(const PropertyGraph& graph, const std::vector<Sighting>& sightings) {
     std::string text;
-    append_sightings_json(text, sightings);
+    append_sightings_json(text, graph, sightings);
     return text;
 }
 
@@ -293,7 +296,7 @@ void write_graph(const PropertyGraph& graph, std::ostream& out) {
     out << "{\"format\":\"" << kGraphFormat << "\",\"version\":" << kGraphFormatVersion << ",\n\"nodes\":[";
     const auto nodes = graph.nodes_in_order();
     // Chunks of a few megabytes: an entity's line lists every sighting of it.
-    write_records(out, nodes.size(), 128, [&](std::size_t i, std::string& text) { append_node_json(text, graph.node(nodes[i])); });
+    write_records(out, nodes.size(), 128, [&](std::size_t i, std::string& text) { append_node_json(text, graph, graph.node(nodes[i])); });
     out << "\n],\n\"relationships\":[";
     const RelationshipWriter relationships(graph);
     const auto& edges = graph.relationships_in_order();
@@ -339,6 +342,7 @@ public:
         }
         std::sort(graph_.id_changes.begin(), graph_.id_changes.end(),
                   [](const IdChange& a, const IdChange& b) { return a.old_id < b.old_id; });
+        find_sighting_episodes();
         graph_.freeze();
         return std::move(graph_);
     }
@@ -372,9 +376,25 @@ private:
 
     void read_node_record(const json& record, std::size_t index) {
         const auto path = "/nodes/" + std::to_string(index);
-        auto node = read_node(reader_, record, path);
+        std::vector<std::string> episodes;
+        auto node = read_node(reader_, record, path, episodes);
         if (graph_.find(node.id)) reader_.fail(path + "/id", "node id '" + node.id + "' appears twice");
-        graph_.add_node(std::move(node));
+        const auto vertex = graph_.add_node(std::move(node));
+        for (std::size_t i = 0; i < episodes.size(); ++i)
+            sighting_episodes_.push_back({vertex, static_cast<std::uint32_t>(i), index, std::move(episodes[i])});
+    }
+
+    // Sightings name episodes that may come later in the file: found once all nodes are in.
+    void find_sighting_episodes() {
+        for (const auto& pending : sighting_episodes_) {
+            const auto vertex = graph_.find(pending.episode);
+            if (!vertex || graph_.node(*vertex).label != NodeLabel::Episode)
+                reader_.fail("/nodes/" + std::to_string(pending.node_index) + "/sightings/" +
+                                 std::to_string(pending.sighting) + "/episode",
+                             "no Episode node has id '" + pending.episode + "'");
+            graph_.node(pending.node).sightings[pending.sighting].episode = *vertex;
+        }
+        std::vector<PendingSighting>().swap(sighting_episodes_);
     }
 
     void read_id_change(const json& record, std::size_t index) {
@@ -395,8 +415,16 @@ private:
         header_checked_ = true;
     }
 
+    struct PendingSighting {
+        PropertyGraph::Vertex node;
+        std::uint32_t sighting;
+        std::size_t node_index;  // in the file
+        std::string episode;
+    };
+
     FieldReader reader_;
     PropertyGraph graph_;
+    std::vector<PendingSighting> sighting_episodes_;
     json header_ = json::object();
     std::string section_;
     std::size_t index_ = 0;

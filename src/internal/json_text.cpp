@@ -33,13 +33,13 @@ void append_json_strings(std::string& out, const std::vector<std::string>& texts
     out += ']';
 }
 
-void append_sightings_json(std::string& out, const std::vector<Sighting>& sightings) {
+void append_sightings_json(std::string& out, const PropertyGraph& graph, const std::vector<Sighting>& sightings) {
     out += '[';
     for (std::size_t i = 0; i < sightings.size(); ++i) {
         const auto& sighting = sightings[i];
         out += i > 0 ? ",{\"episode\":" : "{\"episode\":";
-        append_json_string(out, sighting.episode);
-        append_json_string(append_json_key(out, "source"), sighting.source);
+        append_json_string(out, graph.node(sighting.episode).id);
+        append_json_string(append_json_key(out, "source"), sighting_source_name(sighting.source));
         append_decimal(append_json_key(out, "item"), sighting.item);
         append_json_string(append_json_key(out, "name"), sighting.name);
         append_json_string(append_json_key(out, "type"), sighting.type);

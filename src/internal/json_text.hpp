@@ -26,8 +26,8 @@ void append_json_string(std::string& out, std::string_view text);
 // ["a","b"]
 void append_json_strings(std::string& out, const std::vector<std::string>& texts);
 
-// An entity's sightings, the bytes of sightings_json(sightings).dump(-1).
-void append_sightings_json(std::string& out, const std::vector<Sighting>& sightings);
+// An entity's sightings, the bytes of sightings_json(graph, sightings).dump(-1).
+void append_sightings_json(std::string& out, const PropertyGraph& graph, const std::vector<Sighting>& sightings);
 
 // ,"name": before a value that is not an object's first; returns out to append the value.
 std::string& append_json_key(std::string& out, std::string_view name);

@@ -67,7 +67,7 @@ TEST(ExportValues, ListsJsonBooleansAndAbsentValues) {
     const auto graph = small_graph();
     const auto& episode = graph.node(*graph.find("episode:show/one"));
     std::map<std::string, std::string> values;
-    for (const auto& value : node_values(episode)) values[std::string(node_columns()[value.column].name)] = value.text;
+    for (const auto& value : node_values(graph, episode)) values[std::string(node_columns()[value.column].name)] = value.text;
     EXPECT_EQ(values.at("kind"), "Episode");
     EXPECT_EQ(values.at("languages"), "[]");
     EXPECT_FALSE(values.contains("duration_s")) << "unknown duration is absent, not 0";

@@ -42,8 +42,6 @@ PropertyGraph large_graph(std::size_t episode_count) {
         person.aliases = {"Z" + std::to_string(p)};
         person.source_types = {"Person", "Personne"};
         person.episode_count = static_cast<std::uint32_t>(p);
-        person.sightings = {{"episode:show/e" + std::to_string(p), "entity-list", 3, "Zoë", "Personne", "dit \"bonjour\"\n\tà tous"},
-                            {"episode:show/e" + std::to_string(p), "title", 0, "Zoë", "guest", ""}};
         people.push_back(graph.add_node(person));
     }
     std::vector<PropertyGraph::Vertex> episodes;
@@ -55,6 +53,13 @@ PropertyGraph large_graph(std::size_t episode_count) {
         episode.languages = {"en", "fr"};
         episode.summary = "line\nbreak";
         episodes.push_back(graph.add_node(episode));
+    }
+    // Sightings name episodes that come after them in the file.
+    for (std::size_t p = 0; p < people.size(); ++p) {
+        const auto seen_in = episodes[p % episodes.size()];
+        graph.node(people[p]).sightings = {
+            {seen_in, SightingSource::EntityList, 3, "Zoë", "Personne", "dit \"bonjour\"\n\tà tous"},
+            {seen_in, SightingSource::Title, 0, "Zoë", "guest", ""}};
     }
     for (std::size_t e = 0; e < episode_count; ++e) {
         const auto person = people[e % people.size()];
@@ -128,6 +133,10 @@ TEST(GraphFileLayout, LeavesAnythingElseToTheGeneralReader) {
         {"an unknown label", replaced("\"label\":\"Software\"", "\"label\":\"Gadget\"")},
         {"an unknown relationship type", replaced("\"type\":\"MENTIONS\"", "\"type\":\"LIKES\"")},
         {"an unknown evidence", replaced("\"evidence\":[\"entity-list\"]", "\"evidence\":[\"rumour\"]")},
+        {"an unknown sighting source", replaced("\"source\":\"entity-list\"", "\"source\":\"rumour\"")},
+        {"a sighting of no episode", replaced("\"sightings\":[{\"episode\":\"episode:", "\"sightings\":[{\"episode\":\"episode:gone-")},
+        {"a sighting of a node that is no episode",
+         replaced("\"sightings\":[{\"episode\":\"episode:latent-space/", "\"sightings\":[{\"episode\":\"podcast:latent-space\",\"x\":\"")},
         {"an end that is no node", replaced("\"to\":\"person:alex-rives\"", "\"to\":\"person:nobody\"")},
         {"a node given twice", replaced("{\"id\":\"person:alex-rives\"", "{\"id\":\"person:alex-lupsasca\"")},
         {"a missing field", replaced("\"source_types\":[\"Personne\"],", "")},

@@ -113,7 +113,9 @@ TEST(BuildGraph, GuestOnFromTitleMatchedToTheListOrSeenOnlyInTitles) {
     EXPECT_EQ(walden.source_types, Strings{"title"});
     EXPECT_EQ(walden.episode_count, 2u);
     ASSERT_EQ(walden.sightings.size(), 2u);
-    EXPECT_EQ(walden.sightings[0].source, "title");
+    EXPECT_EQ(walden.sightings[0].source, SightingSource::Title);
+    EXPECT_EQ((std::set<std::string>{graph.node(walden.sightings[0].episode).id, graph.node(walden.sightings[1].episode).id}),
+              (std::set<std::string>{unlisted_1.id, unlisted_2.id}));
     EXPECT_EQ(result.report.title_only_people, 1u);
 }
 
@@ -433,7 +435,8 @@ TEST(GraphFile, NodeLinesAreTheBytesOfTheJsonLibrary) {
                        .tags = {"ünïcode"}});
     first.duration_s = 3601;
     const auto second = make({.title = "Plain", .items = {{"Back\\slash", "Software", "again"}}});
-    const auto bytes = graph_bytes(build({first, second}).graph);
+    const auto graph = build({first, second}).graph;
+    const auto bytes = graph_bytes(graph);
     std::istringstream lines(bytes);
     std::size_t checked = 0;
     for (std::string line; std::getline(lines, line);) {
@@ -448,12 +451,15 @@ TEST(GraphFile, NodeLinesAreTheBytesOfTheJsonLibrary) {
 
     // Invalid UTF-8 cannot reach a graph, but the text form still replaces it as the library does.
     const std::vector<Sighting> sightings = {
-        {"episode:a", "entity-list", 0, "bad \xC3\x28 byte", "T\xED\xA0\x80", "overlong \xC0\xAF and \xF8\x88\x80\x80\x80"},
-        {"episode:b", "title", 4294967295u, "Zoë \"Q\"", "guest", "\x01\x7f\\/"},
+        {*graph.find(first.id), SightingSource::EntityList, 0, "bad \xC3\x28 byte", "T\xED\xA0\x80",
+         "overlong \xC0\xAF and \xF8\x88\x80\x80\x80"},
+        {*graph.find(second.id), SightingSource::Title, 4294967295u, "Zoë \"Q\"", "guest", "\x01\x7f\\/"},
     };
-    EXPECT_EQ(sightings_json_text(sightings),
-              sightings_json(sightings).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-    EXPECT_EQ(sightings_json_text({}), "[]");
+    EXPECT_EQ(sightings_json_text(graph, sightings),
+              sightings_json(graph, sightings).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    EXPECT_NE(sightings_json_text(graph, sightings).find("\"episode\":\"" + second.id + "\",\"source\":\"title\""),
+              std::string::npos);
+    EXPECT_EQ(sightings_json_text(graph, {}), "[]");
 }
 
 // Records are taken as the parser completes them; a file whose relationships come
@@ -491,6 +497,12 @@ TEST(GraphFile, BadFilesAreNamedWithWhereAndWhat) {
         {replaced("\"weight\":1,\"episodes\":[\"", "\"weight\":1,\"episodes\":[\"software:zed\",\""),
          "/episodes/0: no Episode node has id 'software:zed'"},
         {replaced("\"episode_count\":1", "\"episode_count\":-1"), "/episode_count: expected a non-negative integer"},
+        {replaced("\"source\":\"entity-list\"", "\"source\":\"rumour\""),
+         "g.json: /nodes/0/sightings/0/source: unknown sighting source 'rumour'"},
+        {replaced("\"sightings\":[{\"episode\":\"episode:", "\"sightings\":[{\"episode\":\"episode:gone-"),
+         "g.json: /nodes/0/sightings/0/episode: no Episode node has id 'episode:gone-"},
+        {replaced("\"sightings\":[{\"episode\":\"episode:test-show/one\"", "\"sightings\":[{\"episode\":\"software:zed\""),
+         "g.json: /nodes/0/sightings/0/episode: no Episode node has id 'software:zed'"},
         {"{\"format\":\"castgraph-graph\",\"version\":1,\"nodes\":5,\"relationships\":[]}", "g.json: /nodes: expected an array"},
         {"{\"format\":\"castgraph-graph\",\"version\":1,\"nodes\":[]}", "g.json: /relationships: missing"},
     };
@@ -642,7 +654,8 @@ TEST_F(SampleGraph, CountsByLabelAndType) {
         for (const auto& vertex : graph().nodes_in_order()) {
             const auto& node = graph().node(vertex);
             for (const auto& sighting : node.sightings)
-                if (sighting.episode == episode.id && sighting.source == "entity-list") listed_pairs.emplace(episode.id, node.id);
+                if (graph().node(sighting.episode).id == episode.id && sighting.source == SightingSource::EntityList)
+                    listed_pairs.emplace(episode.id, node.id);
         }
     }
     EXPECT_EQ(listed, listed_pairs.size());
