@@ -296,7 +296,8 @@ void write_graph(const PropertyGraph& graph, std::ostream& out) {
     out << "{\"format\":\"" << kGraphFormat << "\",\"version\":" << kGraphFormatVersion << ",\n\"nodes\":[";
     const auto nodes = graph.nodes_in_order();
     // Chunks of a few megabytes: an entity's line lists every sighting of it.
-    write_records(out, nodes.size(), 128, [&](std::size_t i, std::string& text) { append_node_json(text, graph, graph.node(nodes[i])); });
+    write_records(out, nodes.size(), 128,
+                  [&](std::size_t i, std::string& text) { append_node_json(text, graph, graph.node(nodes[i])); });
     out << "\n],\n\"relationships\":[";
     const RelationshipWriter relationships(graph);
     const auto& edges = graph.relationships_in_order();
