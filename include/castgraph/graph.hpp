@@ -137,9 +137,9 @@ struct Sighting {
     std::uint32_t episode = 0;
     SightingSource source = SightingSource::EntityList;
     std::uint32_t item = 0;    // index in the entity list, or of the guest in the title
-    std::string name;          // surface form as written
-    std::string type;          // raw type as written
-    std::string description;   // as written
+    PackedText name;           // surface form as written
+    PackedText type;           // raw type as written
+    PackedText description;    // as written
     bool operator==(const Sighting&) const = default;
 };
 

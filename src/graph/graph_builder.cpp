@@ -339,7 +339,7 @@ private:
                 const auto& description = entities_[entity].sightings[listed_position_[m]].description;
                 if (describes_host(description, episodes_[e]->podcast)) {
                     facts.hosts[entity].insert(Evidence::EntityList);
-                } else if (RE2::PartialMatch(description, guest_keyword())) {
+                } else if (RE2::PartialMatch(description.view(), guest_keyword())) {
                     facts.guests[entity].insert(Evidence::EntityList);
                 } else if (facts.guests.contains(entity)) {
                     facts.guests[entity].insert(Evidence::EntityList);  // a title guest the list also names

@@ -280,9 +280,9 @@ nlohmann::ordered_json sightings_json(const PropertyGraph& graph, const std::vec
         list.push_back({{"episode", graph.node(sighting.episode).id},
                         {"source", sighting_source_name(sighting.source)},
                         {"item", sighting.item},
-                        {"name", sighting.name},
-                        {"type", sighting.type},
-                        {"description", sighting.description}});
+                        {"name", sighting.name.str()},
+                        {"type", sighting.type.str()},
+                        {"description", sighting.description.str()}});
     return list;
 }
 
