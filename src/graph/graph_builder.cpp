@@ -568,10 +568,18 @@ private:
             for (const auto& tag : episode->tags) ++tag_uses[tag];
         }
         // Each spelling is made an id once: a million episodes have a few thousand.
+        std::vector<std::pair<std::string_view, std::string>> podcast_ids;  // spelling, id
+        std::vector<std::pair<std::string_view, std::string>> topic_ids;
         for (const auto& [podcast, uses] : podcast_uses)
-            if (const auto id = podcast_id(std::string(podcast))) podcast_spellings[*id][std::string(podcast)] += uses;
+            if (auto id = podcast_id(podcast)) {
+                podcast_spellings[*id][std::string(podcast)] += uses;
+                podcast_ids.emplace_back(podcast, std::move(*id));
+            }
         for (const auto& [tag, uses] : tag_uses)
-            if (const auto id = topic_id(std::string(tag))) topic_spellings[*id][std::string(tag)] += uses;
+            if (auto id = topic_id(tag)) {
+                topic_spellings[*id][std::string(tag)] += uses;
+                topic_ids.emplace_back(tag, std::move(*id));
+            }
         // A show or tag written several ways is named by its most frequent spelling.
         const auto add_named = [&](const auto& spellings, NodeLabel label) {
             for (const auto& [id, names] : spellings) {
@@ -601,12 +609,14 @@ private:
         std::sort(nodes.begin(), nodes.end(), [](const Node& a, const Node& b) { return a.id < b.id; });
         for (auto& node : nodes) graph_.add_node(std::move(node));
         for (auto& entity : entities_) entity.vertex = *graph_.find(entity.id);
+        for (const auto& [spelling, id] : podcast_ids) podcast_vertex_.emplace(spelling, *graph_.find(id));
+        for (const auto& [spelling, id] : topic_ids) topic_vertex_.emplace(spelling, *graph_.find(id));
         // Sightings' episodes, indexes in episodes_ so far, become vertices.
-        std::vector<Vertex> episode_vertex(episodes_.size());
-        for (std::size_t e = 0; e < episodes_.size(); ++e) episode_vertex[e] = *graph_.find(episodes_[e]->id);
+        episode_vertex_.resize(episodes_.size());
+        for (std::size_t e = 0; e < episodes_.size(); ++e) episode_vertex_[e] = *graph_.find(episodes_[e]->id);
         for (const auto& entity : entities_)
             for (auto& sighting : graph_.node(entity.vertex).sightings)
-                sighting.episode = episode_vertex[sighting.episode];
+                sighting.episode = episode_vertex_[sighting.episode];
     }
 
     // An entity's sightings in (episode, source, item) order, each unique; where
@@ -631,13 +641,13 @@ private:
         return sorted;
     }
 
-    static std::optional<std::string> podcast_id(const std::string& podcast) {
+    static std::optional<std::string> podcast_id(std::string_view podcast) {
         const auto slug = slugify(podcast);
         if (slug.empty()) return std::nullopt;
         return "podcast:" + slug;
     }
 
-    static std::optional<std::string> topic_id(const std::string& tag) {
+    static std::optional<std::string> topic_id(std::string_view tag) {
         const auto slug = slugify(tag);
         if (slug.empty()) return std::nullopt;
         return "topic:" + slug;
@@ -665,25 +675,30 @@ private:
                 graph_.add_relationship(from, to, std::move(relationships[index].relationship));
             std::vector<PendingRelationship>().swap(relationships);
         };
-        const auto episode_vertex_of = [&](std::size_t e) { return *graph_.find(episodes_[e]->id); };
 
         // Episodes, shows and people first: they are few, and come before MENTIONS.
-        // The shows and tags of a million episodes are a few thousand names, each
-        // made an id once.
-        std::unordered_map<std::string_view, std::optional<Vertex>> podcast_vertices;
-        std::unordered_map<std::string_view, std::optional<Vertex>> topic_vertices;
-        const auto named_vertex = [&](auto& cache, std::string_view name, const auto& id_of) {
-            const auto [found, added] = cache.try_emplace(name);
-            if (added)
-                if (const auto id = id_of(std::string(name))) found->second = *graph_.find(*id);
-            return found->second;
-        };
+        // Room for every relationship at once, so millions are never copied as they
+        // grow. Co-appearances and associations are counted per episode, before pairs
+        // seen in several episodes are merged: an upper bound, whose unused end is
+        // never touched.
+        std::size_t mentions = 0;
+        std::size_t tags = 0;
+        std::size_t co_appearance_bound = 0;
+        std::size_t association_bound = 0;
         std::map<std::pair<std::size_t, std::size_t>, std::vector<std::size_t>> affiliation_episodes;
         for (std::size_t e = 0; e < episodes_.size(); ++e) {
             const auto& facts = facts_[e];
-            const auto episode_vertex = episode_vertex_of(e);
-            if (const auto podcast = named_vertex(podcast_vertices, episodes_[e]->podcast, podcast_id))
-                relate(episode_vertex, *podcast, Relationship(RelType::PartOf));
+            const auto episode_vertex = episode_vertex_[e];
+            std::size_t featured = facts.guests.size() + facts.hosts.size();
+            for (const auto& fact : facts.mentions) featured += fact.in_entity_list ? 1 : 0;
+            featured = std::min(featured, options_.max_co_appearance_entities);
+            mentions += facts.mentions.size();
+            tags += episodes_[e]->tags.size();
+            co_appearance_bound += featured < 2 ? 0 : featured * (featured - 1) / 2;
+            association_bound += facts.mentions.size() * episodes_[e]->tags.size();
+
+            if (const auto podcast = podcast_vertex_.find(episodes_[e]->podcast); podcast != podcast_vertex_.end())
+                relate(episode_vertex, podcast->second, Relationship(RelType::PartOf));
             for (const auto& [entity, evidence] : facts.guests)
                 relate(entities_[entity].vertex, episode_vertex, with_evidence(RelType::GuestOn, evidence));
             for (const auto& [entity, evidence] : facts.hosts)
@@ -701,25 +716,6 @@ private:
             relate(entities_[pair.first].vertex, entities_[pair.second].vertex, std::move(affiliation));
         }
         affiliation_episodes.clear();
-
-        // Room for every relationship at once, so millions are never copied as they
-        // grow. Co-appearances and associations are counted per episode, before pairs
-        // seen in several episodes are merged: an upper bound, whose unused end is
-        // never touched.
-        std::size_t mentions = 0;
-        std::size_t tags = 0;
-        std::size_t co_appearance_bound = 0;
-        std::size_t association_bound = 0;
-        for (std::size_t e = 0; e < episodes_.size(); ++e) {
-            const auto& facts = facts_[e];
-            std::size_t featured = facts.guests.size() + facts.hosts.size();
-            for (const auto& fact : facts.mentions) featured += fact.in_entity_list ? 1 : 0;
-            featured = std::min(featured, options_.max_co_appearance_entities);
-            mentions += facts.mentions.size();
-            tags += episodes_[e]->tags.size();
-            co_appearance_bound += featured < 2 ? 0 : featured * (featured - 1) / 2;
-            association_bound += facts.mentions.size() * episodes_[e]->tags.size();
-        }
         std::size_t bound = mentions + tags + co_appearance_bound + association_bound;
         for (const auto& relationships : pending) bound += relationships.size();
         graph_.reserve_relationships(bound);
@@ -742,13 +738,14 @@ private:
             const auto& episode = *episodes_[e];
             // Taken, not copied: each episode's facts are used here once.
             auto facts = std::exchange(facts_[e], EpisodeFacts{});
-            const auto episode_vertex = episode_vertex_of(e);
+            const auto episode_vertex = episode_vertex_[e];
             for (const auto& [entity, evidence] : facts.guests) link_episode(entity, episode_vertex);
             for (const auto& [entity, evidence] : facts.hosts) link_episode(entity, episode_vertex);
 
             std::vector<Vertex> topics;
             for (const auto& tag : episode.tags)
-                if (const auto topic = named_vertex(topic_vertices, tag, topic_id)) topics.push_back(*topic);
+                if (const auto topic = topic_vertex_.find(tag); topic != topic_vertex_.end())
+                    topics.push_back(topic->second);
             // Vertices are in id order, as the ids would sort.
             std::sort(topics.begin(), topics.end());
             topics.erase(std::unique(topics.begin(), topics.end()), topics.end());
@@ -835,6 +832,9 @@ private:
         std::vector<const Episode*>().swap(episodes_);
         std::vector<Episode*>().swap(releasable_);
         std::unordered_map<std::string, std::size_t>().swap(episode_index_);
+        std::vector<Vertex>().swap(episode_vertex_);
+        std::unordered_map<std::string_view, Vertex>().swap(podcast_vertex_);
+        std::unordered_map<std::string_view, Vertex>().swap(topic_vertex_);
         std::vector<EntityRecord>().swap(entities_);
         std::vector<std::uint32_t>().swap(listed_position_);
         by_form_.clear();
@@ -905,6 +905,10 @@ private:
     std::vector<Episode*> releasable_;      // the same, when owned; else empty
     std::unordered_map<std::string, std::size_t> episode_index_;
     std::vector<EpisodeFacts> facts_;  // parallel to episodes_
+    std::vector<Vertex> episode_vertex_;  // parallel to episodes_, from add_nodes on
+    // Podcast and Topic vertices by the spellings episodes use (a spelling with no id has none).
+    std::unordered_map<std::string_view, Vertex> podcast_vertex_;
+    std::unordered_map<std::string_view, Vertex> topic_vertex_;
     std::vector<EntityRecord> entities_;  // resolution's entities first, same indexes
     // By mention: where its sighting is in its entity's sightings (the node's, once
     // add_nodes has sorted them), which hold its description.
