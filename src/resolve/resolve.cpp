@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "castgraph/parallel.hpp"
 #include "castgraph/text.hpp"
 #include "internal/pattern.hpp"
 
@@ -108,26 +109,21 @@ private:
         std::vector<const Episode*> by_id;
         for (const auto& episode : episodes) by_id.push_back(&episode);
         std::stable_sort(by_id.begin(), by_id.end(), [](const Episode* a, const Episode* b) { return a->id < b->id; });
-        for (const auto* listed : by_id) {
-            const auto& episode = *listed;
-            if (!episode.entity_list) continue;
-            const auto& items = episode.entity_list->items;
-            for (std::size_t i = 0; i < items.size(); ++i) {
-                Mention mention;
-                mention.episode_id = episode.id;
-                mention.item_index = i;
-                mention.raw_name = items[i].name;
-                mention.raw_type = items[i].type;
-                mention.description = items[i].description;
-                mention.kind = options_.type_map.kind_of(items[i].type);
-                SurfaceForms forms;
-                split_surface_forms(items[i].name, forms.names, forms.acronyms);
-                forms.description_aliases = description_aliases(items[i].description, mention.kind);
-                if (forms.names.empty()) forms.names.push_back(std::string(trim(items[i].name)));
-                mentions_.push_back(std::move(mention));
-                surface_.push_back(std::move(forms));
-            }
-        }
+        // Each episode's items fill their own slots, so episodes are read side by side:
+        // copying ten million items' texts is mostly the kernel handing out fresh pages.
+        std::vector<std::size_t> first_mention(by_id.size() + 1, 0);
+        for (std::size_t e = 0; e < by_id.size(); ++e)
+            first_mention[e + 1] = first_mention[e] + (by_id[e]->entity_list ? by_id[e]->entity_list->items.size() : 0);
+        mentions_.resize(first_mention.back());
+        surface_.resize(first_mention.back());
+        constexpr std::size_t kChunk = 512;
+        std::vector<std::function<void()>> tasks;
+        for (std::size_t begin = 0; begin < by_id.size(); begin += kChunk)
+            tasks.emplace_back([&, begin] {
+                for (auto e = begin; e < std::min(by_id.size(), begin + kChunk); ++e)
+                    collect_items(*by_id[e], first_mention[e]);
+            });
+        run_in_parallel(tasks);
         // Order-free: every later step walks mentions in this order.
         const auto before = [](const Mention& a, const Mention& b) {
             return std::tie(a.episode_id, a.item_index, a.raw_name, a.raw_type, a.description) <
@@ -146,6 +142,25 @@ private:
         }
         mentions_ = std::move(mentions);
         surface_ = std::move(surface);
+    }
+
+    // The mentions of one episode's entity list, into the slots from `first` on.
+    void collect_items(const Episode& episode, std::size_t first) {
+        if (!episode.entity_list) return;
+        const auto& items = episode.entity_list->items;
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            auto& mention = mentions_[first + i];
+            mention.episode_id = episode.id;
+            mention.item_index = i;
+            mention.raw_name = items[i].name;
+            mention.raw_type = items[i].type;
+            mention.description = items[i].description;
+            mention.kind = options_.type_map.kind_of(items[i].type);
+            auto& forms = surface_[first + i];
+            split_surface_forms(items[i].name, forms.names, forms.acronyms);
+            forms.description_aliases = description_aliases(items[i].description, mention.kind);
+            if (forms.names.empty()) forms.names.push_back(std::string(trim(items[i].name)));
+        }
     }
 
     void add_forms(std::size_t m) {
@@ -261,26 +276,35 @@ private:
     // sorted by two integers and only the distinct keys by their text.
     void number_claims() {
         if (!form_claim_.empty() || forms_.empty()) return;
+        // Every form's key is one of the folded names, so only those, a few for each
+        // entity, are sorted as strings, not the forms' millions of views of them.
         std::vector<std::string_view> keys;
-        keys.reserve(forms_.size());
-        for (const auto& form : forms_) keys.push_back(form.key);
+        keys.reserve(keys_.size());
+        for (const auto& [name, key] : keys_) keys.emplace_back(key);
         std::sort(keys.begin(), keys.end());
         keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
         std::unordered_map<std::string_view, std::uint32_t> key_rank;
         key_rank.reserve(keys.size());
         for (std::uint32_t rank = 0; rank < keys.size(); ++rank) key_rank.emplace(keys[rank], rank);
-        std::vector<std::pair<int, std::uint32_t>> claim_keys(forms_.size());
-        for (std::size_t f = 0; f < forms_.size(); ++f)
-            claim_keys[f] = {family(forms_[f].mention), key_rank.at(forms_[f].key)};
-        std::vector<std::size_t> order(forms_.size());
-        std::iota(order.begin(), order.end(), std::size_t{0});
-        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-            return claim_keys[a] != claim_keys[b] ? claim_keys[a] < claim_keys[b] : a < b;
-        });
+        // (family, key rank) packed in one integer, then the form: distinct values, so
+        // the parallel sort's order is the one order there is.
+        struct FormClaim {
+            std::uint64_t claim;
+            std::size_t form;
+            bool operator<(const FormClaim& other) const {
+                return claim != other.claim ? claim < other.claim : form < other.form;
+            }
+        };
+        std::vector<FormClaim> by_claim(forms_.size());
+        for (std::size_t f = 0; f < forms_.size(); ++f) {
+            const auto family_bits = static_cast<std::uint64_t>(static_cast<std::uint32_t>(family(forms_[f].mention)));
+            by_claim[f] = {family_bits << 32 | key_rank.at(forms_[f].key), f};
+        }
+        parallel_sort(by_claim.begin(), by_claim.end());
         form_claim_.resize(forms_.size());
-        for (std::size_t i = 0; i < order.size(); ++i) {
-            if (i == 0 || claim_keys[order[i]] != claim_keys[order[i - 1]]) claim_form_.push_back(order[i]);
-            form_claim_[order[i]] = claim_form_.size() - 1;
+        for (std::size_t i = 0; i < by_claim.size(); ++i) {
+            if (i == 0 || by_claim[i].claim != by_claim[i - 1].claim) claim_form_.push_back(by_claim[i].form);
+            form_claim_[by_claim[i].form] = claim_form_.size() - 1;
         }
     }
 
@@ -298,13 +322,13 @@ private:
                 if (form.role == Form::Role::name && name_key_of(form.mention, 0) == form.key)
                     primary.emplace_back(form_claim_[f], root_of_form[f]);
             }
-            std::sort(primary.begin(), primary.end());
+            parallel_sort(primary.begin(), primary.end());
             primary.erase(std::unique(primary.begin(), primary.end()), primary.end());
             for (std::size_t f = 0; f < forms_.size(); ++f) {
                 const std::pair<std::size_t, std::size_t> entry{form_claim_[f], root_of_form[f]};
                 if (!std::binary_search(primary.begin(), primary.end(), entry)) secondary.emplace_back(entry.first, entry.second, f);
             }
-            std::sort(secondary.begin(), secondary.end());
+            parallel_sort(secondary.begin(), secondary.end());
             secondary.erase(std::unique(secondary.begin(), secondary.end(),
                                         [](const auto& a, const auto& b) {
                                             return std::get<0>(a) == std::get<0>(b) && std::get<1>(a) == std::get<1>(b);
@@ -449,7 +473,7 @@ private:
             deletion_neighbourhood(words.back(), neighbourhood);
             for (const auto variant : neighbourhood) signed_candidates.emplace_back(mix(block_of[c], variant), c);
         }
-        std::sort(signed_candidates.begin(), signed_candidates.end());
+        parallel_sort(signed_candidates.begin(), signed_candidates.end());
         const auto same_signature = [&](std::size_t i, std::size_t j) {
             return signed_candidates[i].first == signed_candidates[j].first;
         };
@@ -555,38 +579,28 @@ private:
             distinct_before.insert({name_key_of(m, 0), kind_family(mentions_[m].kind)});
         result.distinct_names_before = distinct_before.size();
 
+        // One entity per cluster, in root order; each made from its members alone, so
+        // clusters are made side by side into their own slots.
         std::vector<std::size_t> entity_of_root(mentions_.size(), 0);
-        std::vector<std::pair<std::string, std::size_t>> ids;  // (id, root) for collision handling
-        for (std::size_t root = 0; root < mentions_.size(); ++root) {
-            if (member_start[root] == member_start[root + 1]) continue;
-            const std::vector<std::size_t> members(by_root.begin() + static_cast<std::ptrdiff_t>(member_start[root]),
-                                                   by_root.begin() + static_cast<std::ptrdiff_t>(member_start[root + 1]));
-            ResolvedEntity entity;
-            entity.kind = majority_kind(members);
-            entity.name = canonical_name(members);
-            // Views: the strings stay in mentions_ until they are copied out below.
-            std::set<std::string_view> aliases;
-            std::set<std::string_view> types;
-            for (const auto m : members) {
-                const auto& mention = mentions_[m];
-                for (const auto& name : surface_[m].names) aliases.insert(name);
-                for (const auto& acronym : surface_[m].acronyms) aliases.insert(acronym);
-                for (const auto& alias : surface_[m].description_aliases) aliases.insert(alias);
-                aliases.insert(mention.raw_name);
-                types.insert(mention.raw_type);
-                entity.mentions.push_back(m);
+        std::vector<std::size_t> cluster_roots;
+        for (std::size_t root = 0; root < mentions_.size(); ++root)
+            if (member_start[root] != member_start[root + 1]) {
+                entity_of_root[root] = cluster_roots.size();
+                cluster_roots.push_back(root);
             }
-            if (const auto curated = curated_of_cluster(members))
-                for (const auto& alias : options_.aliases.entities[*curated].aliases) aliases.insert(alias);
-            aliases.erase(entity.name);
-            entity.aliases.assign(aliases.begin(), aliases.end());
-            entity.source_types.assign(types.begin(), types.end());
-            auto slug = slugify(entity.name);
-            if (slug.empty()) slug = "unnamed";
-            entity.id = std::string(kind_id_prefix(entity.kind)) + ":" + slug;
-            entity_of_root[root] = result.entities.size();
-            result.entities.push_back(std::move(entity));
-        }
+        result.entities.resize(cluster_roots.size());
+        constexpr std::size_t kChunk = 1024;
+        std::vector<std::function<void()>> tasks;
+        for (std::size_t begin = 0; begin < cluster_roots.size(); begin += kChunk)
+            tasks.emplace_back([&, begin] {
+                for (auto e = begin; e < std::min(cluster_roots.size(), begin + kChunk); ++e) {
+                    const auto root = cluster_roots[e];
+                    const std::vector<std::size_t> members(by_root.begin() + static_cast<std::ptrdiff_t>(member_start[root]),
+                                                           by_root.begin() + static_cast<std::ptrdiff_t>(member_start[root + 1]));
+                    result.entities[e] = make_entity(members);
+                }
+            });
+        run_in_parallel(tasks);
         // Colliding ids ("C#" and "C" both slug to "c") get -2, -3 in the order of
         // their first mention, which is itself order-free.
         // A suffix never takes an id another entity has by itself ("C 2" is software:c-2).
@@ -662,6 +676,34 @@ private:
                               result.refusals.end());
         result.mentions = std::move(mentions_);
         return result;
+    }
+
+    // The entity of one cluster, its members in mention order.
+    ResolvedEntity make_entity(const std::vector<std::size_t>& members) const {
+        ResolvedEntity entity;
+        entity.kind = majority_kind(members);
+        entity.name = canonical_name(members);
+        // Views: the strings stay in mentions_ until they are copied out below.
+        std::set<std::string_view> aliases;
+        std::set<std::string_view> types;
+        for (const auto m : members) {
+            const auto& mention = mentions_[m];
+            for (const auto& name : surface_[m].names) aliases.insert(name);
+            for (const auto& acronym : surface_[m].acronyms) aliases.insert(acronym);
+            for (const auto& alias : surface_[m].description_aliases) aliases.insert(alias);
+            aliases.insert(mention.raw_name);
+            types.insert(mention.raw_type);
+        }
+        entity.mentions = members;
+        if (const auto curated = curated_of_cluster(members))
+            for (const auto& alias : options_.aliases.entities[*curated].aliases) aliases.insert(alias);
+        aliases.erase(entity.name);
+        entity.aliases.assign(aliases.begin(), aliases.end());
+        entity.source_types.assign(types.begin(), types.end());
+        auto slug = slugify(entity.name);
+        if (slug.empty()) slug = "unnamed";
+        entity.id = std::string(kind_id_prefix(entity.kind)) + ":" + slug;
+        return entity;
     }
 
     EntityKind majority_kind(const std::vector<std::size_t>& members) const {
