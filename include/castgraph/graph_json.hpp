@@ -32,7 +32,7 @@ nlohmann::ordered_json sightings_json(const PropertyGraph& graph, const std::vec
 // bytes of sightings_json(graph, sightings).dump(-1) with invalid UTF-8 replaced.
 std::string sightings_json_text(const PropertyGraph& graph, const std::vector<Sighting>& sightings);
 
-// read_file + read_graph.
+// read_graph of the file, read in place (FileText).
 PropertyGraph load_graph(const std::string& path);
 
 }  // namespace castgraph

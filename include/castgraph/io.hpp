@@ -2,14 +2,36 @@
 // target, then renamed, so an interrupted run leaves the old file or none.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <ostream>
 #include <string>
+#include <string_view>
 
 namespace castgraph {
 
 // Whole file (or standard input for "-"). Throws IoError.
 std::string read_file(const std::string& path);
+
+// A whole file's bytes, read in place: a regular file is mapped into memory, so
+// gigabytes are parsed where the page cache holds them instead of zeroed and copied
+// first; standard input ("-"), pipes and special files are read into memory.
+// Throws IoError.
+class FileText {
+public:
+    explicit FileText(const std::string& path);
+    FileText(const FileText&) = delete;
+    FileText& operator=(const FileText&) = delete;
+    ~FileText();
+
+    [[nodiscard]] std::string_view view() const { return view_; }
+
+private:
+    std::string owned_;  // when not mapped
+    void* mapping_ = nullptr;
+    std::size_t mapped_size_ = 0;
+    std::string_view view_;
+};
 
 // Calls write(stream) on a temporary file and renames it to path; "-" writes to
 // standard output. Creates missing parent directories. Throws IoError.

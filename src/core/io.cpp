@@ -7,6 +7,9 @@
 #include <iostream>
 #include <iterator>
 #include <sstream>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <fcntl.h>
 #include <unistd.h>
 #include <vector>
 
@@ -37,6 +40,33 @@ std::string read_file(const std::string& path) {
     }
     if (in.bad()) throw IoError(path + ": read failed");
     return content;
+}
+
+FileText::FileText(const std::string& path) {
+    if (path != "-") {
+        const int descriptor = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        struct stat status {};
+        if (descriptor >= 0 && ::fstat(descriptor, &status) == 0 && S_ISREG(status.st_mode) && status.st_size > 0) {
+            const auto size = static_cast<std::size_t>(status.st_size);
+            void* mapping = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, descriptor, 0);
+            ::close(descriptor);
+            if (mapping != MAP_FAILED) {
+                mapping_ = mapping;
+                mapped_size_ = size;
+                view_ = std::string_view(static_cast<const char*>(mapping), size);
+                return;
+            }
+        } else if (descriptor >= 0) {
+            ::close(descriptor);
+        }
+    }
+    // Anything that cannot be mapped is read the ordinary way, which also names what is wrong.
+    owned_ = read_file(path);
+    view_ = owned_;
+}
+
+FileText::~FileText() {
+    if (mapping_ != nullptr) ::munmap(mapping_, mapped_size_);
 }
 
 void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write) {

@@ -453,6 +453,9 @@ PropertyGraph read_graph(std::string_view text, const std::string& source) {
     }
 }
 
-PropertyGraph load_graph(const std::string& path) { return read_graph(read_file(path), path); }
+PropertyGraph load_graph(const std::string& path) {
+    const FileText file(path);
+    return read_graph(file.view(), path);
+}
 
 }  // namespace castgraph
