@@ -1,6 +1,7 @@
 #include "castgraph/ingest.hpp"
 
 #include <algorithm>
+#include <numeric>
 #include <sstream>
 #include <tuple>
 
@@ -12,7 +13,8 @@
 namespace castgraph {
 
 std::vector<Episode> read_episodes(const std::string& path, ProblemLog& problems) {
-    const auto content = read_file(path);
+    const FileText file(path);
+    const auto content = file.view();
     const std::string source = path == "-" ? "<stdin>" : path;
     const auto body = trim(content);
     if (!body.empty() && body.front() == '{') return read_episodes_json(content, source, problems);
@@ -60,13 +62,20 @@ struct RicherFirst {
 }  // namespace
 
 std::vector<Episode> deduplicate_episodes(std::vector<Episode> episodes, ProblemLog& problems) {
-    std::stable_sort(episodes.begin(), episodes.end(), [](const Episode& a, const Episode& b) {
+    // Positions are sorted, not the episodes: each is a few hundred bytes of strings
+    // and lists, and a million of them would be moved some twenty times over.
+    std::vector<std::size_t> order(episodes.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t left, std::size_t right) {
+        const auto& a = episodes[left];
+        const auto& b = episodes[right];
         if (a.id != b.id) return a.id < b.id;
         return RicherFirst{}(a, b);
     });
     std::vector<Episode> unique;
     unique.reserve(episodes.size());
-    for (auto& episode : episodes) {
+    for (const auto position : order) {
+        auto& episode = episodes[position];
         if (!unique.empty() && unique.back().id == episode.id) {
             const auto& kept = unique.back();
             problems.report({{episode.source_file, episode.source_line, 0},
