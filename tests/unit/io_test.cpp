@@ -1,0 +1,71 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "castgraph/error.hpp"
+#include "castgraph/io.hpp"
+#include "test_support.hpp"
+
+namespace castgraph {
+namespace {
+
+class FileTextTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        directory_ = std::filesystem::temp_directory_path() /
+                     ("castgraph-io-test-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" +
+                      ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        std::filesystem::create_directories(directory_);
+    }
+    void TearDown() override { std::filesystem::remove_all(directory_); }
+
+    std::string write(const std::string& name, const std::string& content) const {
+        const auto path = (directory_ / name).string();
+        std::ofstream(path, std::ios::binary) << content;
+        return path;
+    }
+
+    std::filesystem::path directory_;
+};
+
+TEST_F(FileTextTest, MappedFileHoldsTheSameBytesAsReadFile) {
+    const auto sample = test::sample_path();
+    const FileText file(sample);
+    EXPECT_EQ(file.view(), read_file(sample));
+    EXPECT_GT(file.view().size(), 10000U);
+}
+
+TEST_F(FileTextTest, BytesOfEveryValueAndNoTerminatorAreKept) {
+    std::string content;
+    for (int byte = 0; byte < 256; ++byte) content.push_back(static_cast<char>(byte));
+    content += "no newline at the end";
+    const FileText file(write("bytes.bin", content));
+    EXPECT_EQ(file.view(), content);
+}
+
+TEST_F(FileTextTest, EmptyFileIsEmpty) {
+    const FileText file(write("empty.txt", ""));
+    EXPECT_TRUE(file.view().empty());
+}
+
+TEST_F(FileTextTest, MissingFileAndDirectoryAreNamed) {
+    const auto missing = (directory_ / "missing.txt").string();
+    try {
+        const FileText file(missing);
+        FAIL() << "no error for a missing file";
+    } catch (const IoError& error) {
+        EXPECT_NE(std::string(error.what()).find(missing + ": cannot open for reading"), std::string::npos) << error.what();
+    }
+    try {
+        const FileText file(directory_.string());
+        FAIL() << "no error for a directory";
+    } catch (const IoError& error) {
+        EXPECT_NE(std::string(error.what()).find(directory_.string() + ": is a directory"), std::string::npos)
+            << error.what();
+    }
+}
+
+}  // namespace
+}  // namespace castgraph
