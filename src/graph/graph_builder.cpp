@@ -24,6 +24,7 @@
 #include "castgraph/parallel.hpp"
 #include "castgraph/text.hpp"
 #include "internal/pattern.hpp"
+#include "internal/triple_sort.hpp"
 
 namespace castgraph {
 namespace {
@@ -91,12 +92,7 @@ Relationship with_evidence(RelType type, EvidenceSet evidence) {
 // A pair of vertices seen together in one episode. Collected flat and sorted, so
 // millions of them cost 12 bytes each and no tree nodes; vertices are in id order,
 // so sorting puts each pair's episodes in id order too.
-struct PairInEpisode {
-    Vertex from;
-    Vertex to;
-    Vertex episode;
-    auto operator<=>(const PairInEpisode&) const = default;
-};
+using PairInEpisode = internal::VertexTriple;
 
 // A pair of vertices and the run of its episodes in the sorted PairInEpisode list:
 // the list itself holds the episodes, so grouping copies none of them.
@@ -107,7 +103,7 @@ struct PairRun {
 };
 
 std::vector<PairRun> group_pairs(std::vector<PairInEpisode>& seen) {
-    parallel_sort(seen.begin(), seen.end());
+    internal::sort_triples(seen);
     seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
     std::vector<PairRun> runs;
     for (std::size_t i = 0; i < seen.size(); ++i) {
@@ -814,7 +810,7 @@ private:
         add_pending(RelType::Tagged);
         // Which episodes tie an entity to a topic is MENTIONS joined with TAGGED: only
         // the count is kept, so the sorted triples are counted, never grouped.
-        parallel_sort(associations.begin(), associations.end());
+        internal::sort_triples(associations);
         associations.erase(std::unique(associations.begin(), associations.end()), associations.end());
         for (std::size_t i = 0; i < associations.size();) {
             Relationship association(RelType::AssociatedWith);
