@@ -1,7 +1,9 @@
 #include "castgraph/text.hpp"
 
 #include <gtest/gtest.h>
+#include <utf8proc.h>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -126,6 +128,46 @@ TEST(CollapseWhitespace, UnicodeSpacesOneSpaceOtherBytesKept) {
     EXPECT_EQ(collapse_whitespace(std::string_view("a\0b", 3)), std::string("a\0b", 3));
     EXPECT_EQ(collapse_whitespace("ok \xFF rest"), "ok") << "stops at invalid UTF-8";
     EXPECT_EQ(collapse_whitespace("\xF0\x9F\xA6\x9E  claw"), "\xF0\x9F\xA6\x9E claw");
+}
+
+// One code point at a time, as the rules say: spaces are tabs, line breaks and the
+// Unicode separators; a run of them is one space, none at the ends; invalid UTF-8 ends it.
+std::string collapse_whitespace_by_code_point(std::string_view text) {
+    std::string out;
+    bool pending_space = false;
+    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+    for (std::size_t pos = 0; pos < text.size();) {
+        utf8proc_int32_t codepoint = 0;
+        const auto length = utf8proc_iterate(bytes + pos, static_cast<utf8proc_ssize_t>(text.size() - pos), &codepoint);
+        if (length <= 0) break;
+        const auto category = utf8proc_category(codepoint);
+        const bool space = (codepoint >= '\t' && codepoint <= '\r') || category == UTF8PROC_CATEGORY_ZS ||
+                           category == UTF8PROC_CATEGORY_ZL || category == UTF8PROC_CATEGORY_ZP;
+        if (space) {
+            pending_space = !out.empty();
+        } else {
+            if (pending_space) out.push_back(' ');
+            pending_space = false;
+            out.append(text.substr(pos, static_cast<std::size_t>(length)));
+        }
+        pos += static_cast<std::size_t>(length);
+    }
+    return out;
+}
+
+TEST(CollapseWhitespace, AgreesWithACodePointWalkOnRandomText) {
+    const std::vector<std::string> pieces = {"a", "Z", "9", "-", ".", " ", "  ", "\t", "\n", "\r\n", "\v", "\f",
+                                             "\x1F", std::string(1, '\0'), "\xC3\xA9", "\xC2\xA0", "\xE3\x80\x80",
+                                             "\xE2\x80\xA8", "\xE2\x80\xA9", "\xE2\x80\x8B", "\xF0\x9F\xA6\x9E",
+                                             "\xFF", "\xC3", "word", "longer words here"};
+    std::mt19937 random(42);
+    std::uniform_int_distribution<std::size_t> piece(0, pieces.size() - 1);
+    std::uniform_int_distribution<int> length(0, 24);
+    for (int round = 0; round < 20000; ++round) {
+        std::string text;
+        for (int i = length(random); i > 0; --i) text += pieces[piece(random)];
+        ASSERT_EQ(collapse_whitespace(text), collapse_whitespace_by_code_point(text)) << "text: " << text;
+    }
 }
 
 }  // namespace
