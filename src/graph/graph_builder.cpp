@@ -602,8 +602,12 @@ private:
             node.sightings = sorted_sightings(entity);
             nodes.push_back(std::move(node));
         }
-        std::sort(nodes.begin(), nodes.end(), [](const Node& a, const Node& b) { return a.id < b.id; });
-        for (auto& node : nodes) graph_.add_node(std::move(node));
+        // Positions are sorted, not the nodes, which are a few hundred bytes each.
+        std::vector<std::uint32_t> by_id(nodes.size());
+        std::iota(by_id.begin(), by_id.end(), std::uint32_t{0});
+        std::sort(by_id.begin(), by_id.end(), [&](std::uint32_t a, std::uint32_t b) { return nodes[a].id < nodes[b].id; });
+        for (const auto position : by_id) graph_.add_node(std::move(nodes[position]));
+        std::vector<Node>().swap(nodes);
         for (auto& entity : entities_) entity.vertex = *graph_.find(entity.id);
         for (const auto& [spelling, id] : podcast_ids) podcast_vertex_.emplace(spelling, *graph_.find(id));
         for (const auto& [spelling, id] : topic_ids) topic_vertex_.emplace(spelling, *graph_.find(id));
