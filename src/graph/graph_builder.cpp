@@ -229,9 +229,13 @@ private:
             entities_[e].sighting_mentions.reserve(sighting_count[e]);
         }
         listed_position_.resize(resolution_.mentions.size());
+        // Mentions come episode by episode: an episode's id is looked up once for its
+        // whole list, not hashed again for each of ten million items.
+        auto episode = episode_index_.end();
         for (std::size_t m = 0; m < resolution_.mentions.size(); ++m) {
             const auto& mention = resolution_.mentions[m];
-            const auto episode = episode_index_.find(mention.episode_id);
+            if (episode == episode_index_.end() || episode->first != mention.episode_id)
+                episode = episode_index_.find(mention.episode_id);
             if (episode == episode_index_.end())
                 throw Error(ErrorCategory::internal,
                             "graph: resolution names episode '" + mention.episode_id + "' that is not in the input");
