@@ -738,10 +738,26 @@ private:
             entity_last_episode[entity] = episode_vertex;
             ++entity_episode_count[entity];
         };
+        // MENTIONS records are made on every core a batch of episodes at a time (their
+        // texts and timestamp lists are copied, tens of millions at a million episodes),
+        // then go into the graph in episode order.
+        constexpr std::size_t kBatch = 4096;
+        std::vector<std::vector<Relationship>> made(kBatch);
         for (std::size_t e = 0; e < episodes_.size(); ++e) {
+            if (e % kBatch == 0) {
+                const auto batch_end = std::min(episodes_.size(), e + kBatch);
+                std::vector<std::function<void()>> tasks;
+                for (auto begin = e; begin < batch_end; begin += 256)
+                    tasks.emplace_back([&, begin] {
+                        for (auto b = begin; b < std::min(batch_end, begin + 256); ++b)
+                            made[b - e] = make_mentions(facts_[b]);
+                    });
+                run_in_parallel(tasks);
+            }
             const auto& episode = *episodes_[e];
             // Taken, not copied: each episode's facts are used here once.
             auto facts = std::exchange(facts_[e], EpisodeFacts{});
+            auto mention_records = std::exchange(made[e % kBatch], {});
             const auto episode_vertex = episode_vertex_[e];
             for (const auto& [entity, evidence] : facts.guests) link_episode(entity, episode_vertex);
             for (const auto& [entity, evidence] : facts.hosts) link_episode(entity, episode_vertex);
@@ -761,24 +777,13 @@ private:
             std::vector<Vertex> featured;
             for (const auto& [entity, evidence] : facts.guests) featured.push_back(entities_[entity].vertex);
             for (const auto& [entity, evidence] : facts.hosts) featured.push_back(entities_[entity].vertex);
-            // In target order, episodes being in source order: MENTIONS go in sorted.
-            std::sort(facts.mentions.begin(), facts.mentions.end(), [&](const MentionFact& a, const MentionFact& b) {
-                return entities_[a.entity].vertex < entities_[b.entity].vertex;
-            });
-            for (const auto& fact : facts.mentions) {
+            // make_mentions put them in target order; episodes being in source order,
+            // MENTIONS go in sorted.
+            for (std::size_t i = 0; i < facts.mentions.size(); ++i) {
+                const auto& fact = facts.mentions[i];
                 const std::size_t entity = fact.entity;
-                Relationship mention(RelType::Mentions);
-                mention.in_entity_list = fact.in_entity_list;
-                if (fact.description_of != MentionFact::kNone) {
-                    const auto& sightings = graph_.node(entities_[entity].vertex).sightings;
-                    mention.description = sightings[listed_position_[fact.description_of]].description;
-                }
-                mention.timestamps_s.assign(facts.timestamps.begin() + fact.timestamps_begin,
-                                            facts.timestamps.begin() + fact.timestamps_end);
-                mention.evidence = fact.evidence;
-                mention.count = fact.count;
                 const auto entity_vertex = entities_[entity].vertex;
-                graph_.add_relationship(episode_vertex, entity_vertex, std::move(mention));
+                graph_.add_relationship(episode_vertex, entity_vertex, std::move(mention_records[i]));
                 link_episode(entity, episode_vertex);
                 if (fact.in_entity_list) featured.push_back(entity_vertex);
                 for (const auto topic : topics)
@@ -828,6 +833,29 @@ private:
             association.weight = static_cast<std::uint32_t>(i - begin);  // distinct triples: one per episode
             graph_.add_relationship(associations[begin].from, associations[begin].to, std::move(association));
         }
+    }
+
+    // An episode's MENTIONS records, with its facts put in their order: by target
+    // vertex. Reads only the graph's nodes, so episodes are made side by side.
+    std::vector<Relationship> make_mentions(EpisodeFacts& facts) const {
+        std::sort(facts.mentions.begin(), facts.mentions.end(), [&](const MentionFact& a, const MentionFact& b) {
+            return entities_[a.entity].vertex < entities_[b.entity].vertex;
+        });
+        std::vector<Relationship> records;
+        records.reserve(facts.mentions.size());
+        for (const auto& fact : facts.mentions) {
+            auto& mention = records.emplace_back(RelType::Mentions);
+            mention.in_entity_list = fact.in_entity_list;
+            if (fact.description_of != MentionFact::kNone) {
+                const auto& sightings = graph_.node(entities_[fact.entity].vertex).sightings;
+                mention.description = sightings[listed_position_[fact.description_of]].description;
+            }
+            mention.timestamps_s.assign(facts.timestamps.begin() + fact.timestamps_begin,
+                                        facts.timestamps.begin() + fact.timestamps_end);
+            mention.evidence = fact.evidence;
+            mention.count = fact.count;
+        }
+        return records;
     }
 
     // Everything but the graph and the report, let go before the graph is laid out.
