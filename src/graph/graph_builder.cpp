@@ -741,15 +741,15 @@ private:
         // MENTIONS records are made on every core a batch of episodes at a time (their
         // texts and timestamp lists are copied, tens of millions at a million episodes),
         // then go into the graph in episode order.
-        constexpr std::size_t kBatch = 4096;
+        constexpr std::size_t kBatch = 1024;  // a few megabytes of records in flight
         std::vector<std::vector<Relationship>> made(kBatch);
         for (std::size_t e = 0; e < episodes_.size(); ++e) {
             if (e % kBatch == 0) {
                 const auto batch_end = std::min(episodes_.size(), e + kBatch);
                 std::vector<std::function<void()>> tasks;
-                for (auto begin = e; begin < batch_end; begin += 256)
+                for (auto begin = e; begin < batch_end; begin += 128)
                     tasks.emplace_back([&, begin] {
-                        for (auto b = begin; b < std::min(batch_end, begin + 256); ++b)
+                        for (auto b = begin; b < std::min(batch_end, begin + 128); ++b)
                             made[b - e] = make_mentions(facts_[b]);
                     });
                 run_in_parallel(tasks);
