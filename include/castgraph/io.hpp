@@ -15,8 +15,8 @@ std::string read_file(const std::string& path);
 
 // A whole file's bytes, read in place: a regular file is mapped into memory, so
 // gigabytes are parsed where the page cache holds them instead of zeroed and copied
-// first; standard input ("-"), pipes and special files are read into memory.
-// Throws IoError.
+// first; standard input ("-"), pipes and special files are read into memory. A
+// mapped file must not be truncated while it is read. Throws IoError.
 class FileText {
 public:
     explicit FileText(const std::string& path);

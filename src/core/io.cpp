@@ -7,11 +7,12 @@
 #include <iostream>
 #include <iterator>
 #include <sstream>
+#include <vector>
+
+#include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
-#include <fcntl.h>
 #include <unistd.h>
-#include <vector>
 
 #include "castgraph/error.hpp"
 
