@@ -17,6 +17,11 @@ void set_thread_count(std::size_t threads);
 // them. Then rethrows the exception of the first task, in task order, that threw.
 void run_in_parallel(const std::vector<std::function<void()>>& tasks);
 
+// Calls work(i) for every i in [begin, end), in chunks of `chunk` indexes run as tasks
+// of run_in_parallel: for work whose results go to slots indexed by i.
+void for_each_index_in_parallel(std::size_t begin, std::size_t end, std::size_t chunk,
+                                const std::function<void(std::size_t)>& work);
+
 // Sorts [first, last) by operator< on every core: parts sorted side by side, then
 // merged. Only for types whose equal values are identical (an order on the whole
 // value), so the result cannot depend on the number of cores.

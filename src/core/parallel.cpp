@@ -43,4 +43,14 @@ void run_in_parallel(const std::vector<std::function<void()>>& tasks) {
         if (failure) std::rethrow_exception(failure);
 }
 
+void for_each_index_in_parallel(std::size_t begin, std::size_t end, std::size_t chunk,
+                                const std::function<void(std::size_t)>& work) {
+    std::vector<std::function<void()>> tasks;
+    for (auto first = begin; first < end; first += chunk)
+        tasks.emplace_back([&, first] {
+            for (auto i = first; i < std::min(end, first + chunk); ++i) work(i);
+        });
+    run_in_parallel(tasks);
+}
+
 }  // namespace castgraph

@@ -321,13 +321,7 @@ private:
     // Runs work(e) for every episode, in chunks on every core. Each call may write
     // only its own episode's facts, so the result is the same on any number of cores.
     void for_each_episode_in_parallel(const std::function<void(std::size_t)>& work) const {
-        constexpr std::size_t kChunk = 256;
-        std::vector<std::function<void()>> tasks;
-        for (std::size_t begin = 0; begin < episodes_.size(); begin += kChunk)
-            tasks.emplace_back([&, begin] {
-                for (auto e = begin; e < std::min(episodes_.size(), begin + kChunk); ++e) work(e);
-            });
-        run_in_parallel(tasks);
+        for_each_index_in_parallel(0, episodes_.size(), 256, work);
     }
 
     void collect_hosts_and_guests() {
@@ -745,14 +739,8 @@ private:
         std::vector<std::vector<Relationship>> made(kBatch);
         for (std::size_t e = 0; e < episodes_.size(); ++e) {
             if (e % kBatch == 0) {
-                const auto batch_end = std::min(episodes_.size(), e + kBatch);
-                std::vector<std::function<void()>> tasks;
-                for (auto begin = e; begin < batch_end; begin += 128)
-                    tasks.emplace_back([&, begin] {
-                        for (auto b = begin; b < std::min(batch_end, begin + 128); ++b)
-                            made[b - e] = make_mentions(facts_[b]);
-                    });
-                run_in_parallel(tasks);
+                for_each_index_in_parallel(e, std::min(episodes_.size(), e + kBatch), 128,
+                                           [&](std::size_t b) { made[b - e] = make_mentions(facts_[b]); });
             }
             const auto& episode = *episodes_[e];
             // Taken, not copied: each episode's facts are used here once.

@@ -127,14 +127,7 @@ private:
             first_mention[e + 1] = first_mention[e] + (by_id[e]->entity_list ? by_id[e]->entity_list->items.size() : 0);
         mentions_.resize(first_mention.back());
         surface_.resize(first_mention.back());
-        constexpr std::size_t kChunk = 512;
-        std::vector<std::function<void()>> tasks;
-        for (std::size_t begin = 0; begin < by_id.size(); begin += kChunk)
-            tasks.emplace_back([&, begin] {
-                for (auto e = begin; e < std::min(by_id.size(), begin + kChunk); ++e)
-                    collect_items(*by_id[e], first_mention[e]);
-            });
-        run_in_parallel(tasks);
+        for_each_index_in_parallel(0, by_id.size(), 512, [&](std::size_t e) { collect_items(*by_id[e], first_mention[e]); });
         // Order-free: every later step walks mentions in this order.
         const auto before = [](const Mention& a, const Mention& b) {
             return std::tie(a.episode_id, a.item_index, a.raw_name, a.raw_type, a.description) <
@@ -600,18 +593,12 @@ private:
                 cluster_roots.push_back(root);
             }
         result.entities.resize(cluster_roots.size());
-        constexpr std::size_t kChunk = 1024;
-        std::vector<std::function<void()>> tasks;
-        for (std::size_t begin = 0; begin < cluster_roots.size(); begin += kChunk)
-            tasks.emplace_back([&, begin] {
-                for (auto e = begin; e < std::min(cluster_roots.size(), begin + kChunk); ++e) {
-                    const auto root = cluster_roots[e];
-                    const std::vector<std::size_t> members(by_root.begin() + static_cast<std::ptrdiff_t>(member_start[root]),
-                                                           by_root.begin() + static_cast<std::ptrdiff_t>(member_start[root + 1]));
-                    result.entities[e] = make_entity(members);
-                }
-            });
-        run_in_parallel(tasks);
+        for_each_index_in_parallel(0, cluster_roots.size(), 1024, [&](std::size_t e) {
+            const auto root = cluster_roots[e];
+            const std::vector<std::size_t> members(by_root.begin() + static_cast<std::ptrdiff_t>(member_start[root]),
+                                                   by_root.begin() + static_cast<std::ptrdiff_t>(member_start[root + 1]));
+            result.entities[e] = make_entity(members);
+        });
         // Colliding ids ("C#" and "C" both slug to "c") get -2, -3 in the order of
         // their first mention, which is itself order-free.
         // A suffix never takes an id another entity has by itself ("C 2" is software:c-2).
