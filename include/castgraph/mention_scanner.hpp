@@ -1,6 +1,6 @@
-// Finds many names at once in text: an Aho-Corasick automaton over the names'
-// UTF-8 bytes, so one pass over a text finds every known name, however many
-// there are.
+// Finds many names at once in text: a trie of the names' UTF-8 bytes, walked
+// from each place in the text where a name may begin, so one pass over a text
+// finds every known name, however many there are.
 //
 // Matching is case-sensitive and exact on bytes. A match counts only at word
 // boundaries: where a name begins or ends with a letter or digit, the text must
@@ -8,6 +8,14 @@
 // is not found inside "Fairwater" and "Claude" not inside "Claudette". Among
 // overlapping matches the leftmost wins, then the longest ("Claude Code" over
 // "Claude").
+//
+// Walks start only where a name's first byte is, and for a name that begins with
+// a letter or digit only at a word start; a start inside a match already kept is
+// skipped, as the leftmost-longest rule would drop what it finds. The cost is a
+// table lookup for most bytes, and a walk no longer than the longest name at the
+// others: no state is visited that could not begin a match (an Aho-Corasick
+// automaton, which this replaced, follows every name prefix inside every word, and
+// over a few hundred thousand names each such step misses the caches).
 //
 // Immutable after construction; scan() is safe to call from several threads.
 #pragma once
@@ -41,29 +49,34 @@ public:
 
 private:
     static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+    // By first byte: which kinds of names begin with it.
+    static constexpr std::uint8_t kStartsWordName = 1;   // a name that needs a word boundary before it
+    static constexpr std::uint8_t kStartsOtherName = 2;  // a name led by punctuation, which needs none
 
+    // States are numbered depth first, so a state's first child (by byte) is the next
+    // state: walking a name reads consecutive records, and most states, inside one
+    // name, have no other child. A walk mostly ends at a byte that no child takes,
+    // which the record alone says.
     struct State {
-        std::uint32_t first_edge = 0;  // range in edges_, sorted by byte
-        std::uint32_t edge_count = 0;
-        std::uint32_t failure = 0;
-        std::uint32_t pattern = kNone;      // pattern ending exactly here
-        std::uint32_t next_output = kNone;  // nearest state on the failure chain with a pattern
+        std::uint32_t other_edges = 0;  // where the children after the first are in other_edges_
+        std::uint8_t other_count = 0;
+        unsigned char first_byte = 0;
+        bool has_child = false;
+        bool ends_name = false;
     };
     struct Transition {
         unsigned char byte = 0;
         std::uint32_t target = 0;
     };
 
+    // The state after byte from state (not the root), or kNone when no name continues so.
     [[nodiscard]] std::uint32_t child(std::uint32_t state, unsigned char byte) const;
-    [[nodiscard]] std::uint32_t step(std::uint32_t state, unsigned char byte) const;
 
+    std::uint8_t starts_[256] = {};
+    std::uint32_t root_next_[256] = {};  // the root's children, direct (kNone: none)
     std::vector<State> states_;
-    std::vector<Transition> edges_;
-    std::uint32_t root_next_[256] = {};  // the root's transitions, direct (0 = stay at root)
-    // Full transitions (failures followed) of the states near the root, 256 a state:
-    // text spends most bytes there, and a few thousand such rows take a few megabytes.
-    std::vector<std::uint32_t> dense_row_;  // by state: row in dense_, or kNone
-    std::vector<std::uint32_t> dense_;
+    std::vector<Transition> other_edges_;  // each state's children after the first, sorted by byte
+    std::vector<std::uint32_t> pattern_;   // pattern ending exactly here, or kNone
     std::vector<std::uint32_t> pattern_lengths_;
     std::vector<bool> word_at_start_;  // pattern begins with a letter or digit: needs a boundary there
     std::vector<bool> word_at_end_;

@@ -3,7 +3,11 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <iterator>
 #include <map>
+#include <optional>
+
+#include "castgraph/error.hpp"
 
 namespace castgraph {
 namespace {
@@ -66,6 +70,25 @@ bool is_word_before(std::string_view text, std::size_t pos) {
     return false;
 }
 
+// ASCII letters, digits and '_': the ASCII code points is_word_code_point accepts.
+bool is_ascii_word(unsigned char byte) {
+    return (byte >= '0' && byte <= '9') || (byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') || byte == '_';
+}
+
+// is_word_at and is_word_before, without decoding when the byte there is ASCII
+// (an ASCII byte is a whole code point, and never a mark).
+bool is_word_at_fast(std::string_view text, std::size_t pos) {
+    if (pos < text.size() && static_cast<unsigned char>(text[pos]) < 0x80)
+        return is_ascii_word(static_cast<unsigned char>(text[pos]));
+    return is_word_at(text, pos);
+}
+
+bool is_word_before_fast(std::string_view text, std::size_t pos) {
+    if (pos > 0 && static_cast<unsigned char>(text[pos - 1]) < 0x80)
+        return is_ascii_word(static_cast<unsigned char>(text[pos - 1]));
+    return is_word_before(text, pos);
+}
+
 }  // namespace
 
 MentionScanner::MentionScanner(const std::vector<std::string>& patterns) {
@@ -78,6 +101,7 @@ MentionScanner::MentionScanner(const std::vector<std::string>& patterns) {
         word_at_start_.push_back(is_word_at(pattern, 0));
         word_at_end_.push_back(is_word_before(pattern, pattern.size()));
         if (pattern.empty()) continue;
+        starts_[static_cast<unsigned char>(pattern[0])] |= word_at_start_.back() ? kStartsWordName : kStartsOtherName;
         std::uint32_t state = 0;
         for (const char c : pattern) {
             const auto byte = static_cast<unsigned char>(c);
@@ -86,6 +110,7 @@ MentionScanner::MentionScanner(const std::vector<std::string>& patterns) {
                 state = found->second;
             } else {
                 const auto next = static_cast<std::uint32_t>(children.size());
+                if (next == kNone) throw Error(ErrorCategory::internal, "mention scanner: names too long in total");
                 children[state].emplace(byte, next);
                 children.emplace_back();
                 pattern_at.push_back(kNone);
@@ -95,69 +120,51 @@ MentionScanner::MentionScanner(const std::vector<std::string>& patterns) {
         if (pattern_at[state] == kNone) pattern_at[state] = static_cast<std::uint32_t>(index);
     }
 
-    states_.resize(children.size());
-    for (std::size_t state = 0; state < children.size(); ++state) {
-        states_[state].first_edge = static_cast<std::uint32_t>(edges_.size());
-        states_[state].edge_count = static_cast<std::uint32_t>(children[state].size());
-        states_[state].pattern = pattern_at[state];
-        for (const auto& [byte, target] : children[state]) edges_.push_back({byte, target});
+    // Depth-first numbering, children in byte order.
+    std::vector<std::uint32_t> number(children.size(), kNone);
+    std::vector<std::uint32_t> state_of;
+    state_of.reserve(children.size());
+    std::vector<std::uint32_t> stack{0};
+    while (!stack.empty()) {
+        const auto state = stack.back();
+        stack.pop_back();
+        number[state] = static_cast<std::uint32_t>(state_of.size());
+        state_of.push_back(state);
+        for (auto child = children[state].rbegin(); child != children[state].rend(); ++child) stack.push_back(child->second);
     }
-    for (const auto& [byte, target] : children[0]) root_next_[byte] = target;
-
-    // Failure and output links, breadth first.
-    dense_row_.assign(states_.size(), kNone);
-    std::vector<std::uint32_t> breadth_first{0};
-    std::vector<std::uint32_t> depth(states_.size(), 0);
-    for (const auto& [byte, target] : children[0]) {
-        states_[target].failure = 0;
-        depth[target] = 1;
-        breadth_first.push_back(target);
+    states_.resize(state_of.size());
+    pattern_.resize(state_of.size());
+    for (std::uint32_t numbered = 0; numbered < state_of.size(); ++numbered) {
+        const auto& edges = children[state_of[numbered]];
+        auto& record = states_[numbered];
+        pattern_[numbered] = pattern_at[state_of[numbered]];
+        record.ends_name = pattern_[numbered] != kNone;
+        record.has_child = !edges.empty();
+        if (edges.empty()) continue;
+        record.first_byte = edges.begin()->first;
+        record.other_edges = static_cast<std::uint32_t>(other_edges_.size());
+        record.other_count = static_cast<std::uint8_t>(edges.size() - 1);  // at most 255 besides the first
+        for (auto edge = std::next(edges.begin()); edge != edges.end(); ++edge)
+            other_edges_.push_back({edge->first, number[edge->second]});
     }
-    for (std::size_t next = 1; next < breadth_first.size(); ++next) {
-        const auto state = breadth_first[next];
-        for (std::uint32_t e = 0; e < states_[state].edge_count; ++e) {
-            const auto [byte, target] = edges_[states_[state].first_edge + e];
-            const auto failure = step(states_[state].failure, byte);
-            states_[target].failure = failure;
-            states_[target].next_output =
-                states_[failure].pattern != kNone ? failure : states_[failure].next_output;
-            depth[target] = depth[state] + 1;
-            breadth_first.push_back(target);
-        }
-    }
-    // Dense rows, shallowest first: a state's failure is shallower, so its row is ready.
-    constexpr std::uint32_t kDenseDepth = 2;
-    for (const auto state : breadth_first) {
-        if (depth[state] > kDenseDepth) break;
-        const auto row = static_cast<std::uint32_t>(dense_.size() / 256);
-        dense_.resize(dense_.size() + 256);
-        for (unsigned byte = 0; byte < 256; ++byte) {
-            const auto next = child(state, static_cast<unsigned char>(byte));
-            dense_[std::size_t{row} * 256 + byte] =
-                next != kNone ? next : (state == 0 ? 0 : dense_[std::size_t{dense_row_[states_[state].failure]} * 256 + byte]);
-        }
-        dense_row_[state] = row;
-    }
+    std::fill(std::begin(root_next_), std::end(root_next_), kNone);
+    for (const auto& [byte, target] : children[0]) root_next_[byte] = number[target];
 }
 
 std::uint32_t MentionScanner::child(std::uint32_t state, unsigned char byte) const {
-    if (state == 0) return root_next_[byte] != 0 ? root_next_[byte] : kNone;
-    const auto& node = states_[state];
-    const auto* first = edges_.data() + node.first_edge;
-    const auto* last = first + node.edge_count;
+    const auto& record = states_[state];
+    if (!record.has_child) return kNone;
+    if (record.first_byte == byte) return state + 1;
+    const auto* first = other_edges_.data() + record.other_edges;
+    const auto* last = first + record.other_count;
+    if (record.other_count <= 8) {
+        for (; first != last; ++first)
+            if (first->byte == byte) return first->target;
+        return kNone;
+    }
     const auto* found =
         std::lower_bound(first, last, byte, [](const Transition& t, unsigned char b) { return t.byte < b; });
     return found != last && found->byte == byte ? found->target : kNone;
-}
-
-std::uint32_t MentionScanner::step(std::uint32_t state, unsigned char byte) const {
-    while (true) {
-        if (const auto row = dense_row_[state]; row != kNone) return dense_[std::size_t{row} * 256 + byte];
-        const auto next = child(state, byte);
-        if (next != kNone) return next;
-        if (state == 0) return 0;
-        state = states_[state].failure;
-    }
 }
 
 std::vector<MentionScanner::Match> MentionScanner::scan(std::string_view text) const {
@@ -168,31 +175,31 @@ std::vector<MentionScanner::Match> MentionScanner::scan(std::string_view text) c
 
 void MentionScanner::scan(std::string_view text, std::vector<Match>& out) const {
     out.clear();
-    std::uint32_t state = 0;
-    for (std::size_t pos = 0; pos < text.size(); ++pos) {
-        state = step(state, static_cast<unsigned char>(text[pos]));
-        for (auto hit = states_[state].pattern != kNone ? state : states_[state].next_output; hit != kNone;
-             hit = states_[hit].next_output) {
-            const auto pattern = states_[hit].pattern;
-            const std::size_t end = pos + 1;
-            const std::size_t begin = end - pattern_lengths_[pattern];
-            if (word_at_start_[pattern] && is_word_before(text, begin)) continue;
-            if (word_at_end_[pattern] && is_word_at(text, end)) continue;
-            out.push_back({begin, end, pattern});
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    for (std::size_t begin = 0; begin < text.size(); ++begin) {
+        const auto starts = starts_[bytes[begin]];
+        if (starts == 0) continue;
+        // Whether a word ends just before begin, asked once and only when it matters.
+        enum { unknown, yes, no } word_before = unknown;
+        const auto at_word_start = [&] {
+            if (word_before == unknown) word_before = is_word_before_fast(text, begin) ? yes : no;
+            return word_before == no;
+        };
+        if (starts == kStartsWordName && !at_word_start()) continue;
+        // The longest name found from here; the leftmost-longest rule keeps it.
+        std::optional<Match> longest;
+        std::uint32_t state = root_next_[bytes[begin]];
+        for (auto pos = begin; state != kNone; state = ++pos < text.size() ? child(state, bytes[pos]) : kNone) {
+            if (!states_[state].ends_name) continue;
+            const auto pattern = pattern_[state];
+            if (word_at_start_[pattern] && !at_word_start()) continue;
+            if (word_at_end_[pattern] && is_word_at_fast(text, pos + 1)) continue;
+            longest = Match{begin, pos + 1, pattern};
         }
+        if (!longest) continue;
+        out.push_back(*longest);
+        begin = longest->end - 1;  // a match starting inside this one would be dropped
     }
-    // Leftmost first, then longest; keep the ones that do not overlap a kept match.
-    std::sort(out.begin(), out.end(), [](const Match& a, const Match& b) {
-        return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
-    });
-    std::size_t kept = 0;
-    std::size_t covered_until = 0;
-    for (const auto& match : out) {
-        if (kept > 0 && match.begin < covered_until) continue;
-        out[kept++] = match;
-        covered_until = match.end;
-    }
-    out.resize(kept);
 }
 
 }  // namespace castgraph

@@ -57,6 +57,17 @@ TEST(MentionScanner, MatchesTable) {
     for (const auto& row : rows) EXPECT_EQ(found(row.patterns, row.text), row.expected) << row.name;
 }
 
+TEST(MentionScanner, StateWithManyChildren) {
+    // "Q" followed by any of 26 letters, and a longer name through one of them:
+    // children past the first are searched, few by a walk, many by bisection.
+    std::vector<std::string> patterns;
+    for (char letter = 'a'; letter <= 'z'; ++letter) patterns.push_back(std::string("Q") + letter);
+    patterns.push_back("Qmx Labs");
+    EXPECT_EQ(found(patterns, "Qa, Qz, Qm and Qmx Labs; Qmx, Q1 and Qq"),
+              (std::vector<std::string>{"Qa", "Qz", "Qm", "Qmx Labs", "Qq"}));
+    EXPECT_EQ(found({"Qz", "Qb"}, "Qa Qb Qz"), (std::vector<std::string>{"Qb", "Qz"}));
+}
+
 TEST(MentionScanner, RepeatedPatternKeepsFirstIndex) {
     const MentionScanner scanner({"Temporal", "Temporal"});
     const auto matches = scanner.scan("Temporal");
@@ -147,8 +158,10 @@ std::vector<MentionScanner::Match> scan(const std::vector<std::string>& patterns
 TEST(MentionScanner, AgreesWithPlainSearchOnRandomText) {
     // Letters, digits, accents (precomposed and combining), CJK, marks alone, and
     // the punctuation names begin or end with: overlaps, prefixes and boundaries of every kind.
-    const std::vector<std::string> pieces = {"a",  "b",  "ab", "A",  "\u00e9", "e\u0301", "\u0301", "\u4e2d", "1",
-                                             " ",  "-",  ".",  "_", "@",      "#",        "(",       ")",       "\u00df"};
+    // "×" shares its first byte with "é" and "ß": names of both kinds begin with that byte.
+    const std::vector<std::string> pieces = {"a", "b",  "ab", "A", "\u00e9", "e\u0301", "\u0301", "\u4e2d", "1", " ",
+                                             "-", ".",  "_",  "@", "#",       "(",        ")",       "\u00df", "\u00d7",
+                                             "\u2014"};
     std::mt19937 random(20261127);
     const auto pick = [&](std::size_t count) {
         std::string out;
