@@ -70,6 +70,8 @@ struct Form {
     std::string_view text;
     std::string_view key;
     enum class Role { name, acronym, description_alias } role = Role::name;
+    bool main_name = false;  // the key of its mention's first name
+    std::uint32_t key_id = 0;  // numbers keys as they are first seen: the same key, the same number
     std::size_t mention = 0;
 };
 
@@ -169,14 +171,15 @@ private:
 
     void add_forms(std::size_t m) {
         auto add = [&](const std::string& text, Form::Role role) {
-            const auto& key = key_of(text);
-            if (key.empty()) return;
-            forms_.push_back({text, key, role, m});
+            const auto& folded = fold(text);
+            if (folded.key.empty()) return;
+            forms_.push_back({text, folded.key, role, role == Form::Role::name && folded.key == name_key_of(m, 0),
+                              folded.key_id, m});
         };
         // Mentions are added in order, so the keys of mention m's names start here.
         name_key_start_.push_back(name_keys_.size());
         const auto& forms = surface_[m];
-        for (const auto& name : forms.names) name_keys_.push_back(&key_of(name));
+        for (const auto& name : forms.names) name_keys_.push_back(&fold(name));
         for (const auto& name : forms.names) add(name, Form::Role::name);
         for (const auto& acronym : forms.acronyms) add(acronym, Form::Role::acronym);
         for (const auto& alias : forms.description_aliases) {
@@ -231,17 +234,17 @@ private:
 
     // ---- rules --------------------------------------------------------------------
     void merge_exact() {
-        // Key -> kind family -> first mention. Hashed: a million mentions share a few
+        // Key number -> kind family -> first mention: a million mentions share a few
         // hundred thousand keys, and only the conflicts below need them in order.
-        std::unordered_map<std::string_view, std::map<int, std::size_t>> first_with_key;
+        std::vector<std::map<int, std::size_t>> first_with_key(key_by_id_.size());
         for (std::size_t m = 0; m < mentions_.size(); ++m) {
-            const auto [it, inserted] = first_with_key[name_key_of(m, 0)].emplace(family(m), m);
+            const auto [it, inserted] = first_with_key[name_key_id_of(m, 0)].emplace(family(m), m);
             if (!inserted) unite(it->second, m, "exact", mentions_[it->second].raw_name, mentions_[m].raw_name);
         }
         // Same name, different kind family: reported, not forced.
         std::map<std::string_view, const std::map<int, std::size_t>*> conflicts;
-        for (const auto& [key, families] : first_with_key)
-            if (families.size() >= 2) conflicts.emplace(key, &families);
+        for (std::size_t id = 0; id < first_with_key.size(); ++id)
+            if (first_with_key[id].size() >= 2) conflicts.emplace(*key_by_id_[id], &first_with_key[id]);
         for (const auto& [key, families_of_key] : conflicts) {
             const auto& families = *families_of_key;
             RefusalRecord refusal{"kind-conflict", surface_[families.begin()->second].names.front(), {}, ""};
@@ -280,16 +283,14 @@ private:
     // sorted by two integers and only the distinct keys by their text.
     void number_claims() {
         if (!form_claim_.empty() || forms_.empty()) return;
-        // Every form's key is one of the folded names, so only those, a few for each
-        // entity, are sorted as strings, not the forms' millions of views of them.
-        std::vector<std::string_view> keys;
-        keys.reserve(keys_.size());
-        for (const auto& [name, key] : keys_) keys.emplace_back(key);
-        std::sort(keys.begin(), keys.end());
-        keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-        std::unordered_map<std::string_view, std::uint32_t> key_rank;
-        key_rank.reserve(keys.size());
-        for (std::uint32_t rank = 0; rank < keys.size(); ++rank) key_rank.emplace(keys[rank], rank);
+        // Only the distinct keys, a few for each entity, are sorted as strings, not the
+        // forms' millions of views of them; a form finds its key's rank by its number.
+        std::vector<std::uint32_t> by_text(key_by_id_.size());
+        std::iota(by_text.begin(), by_text.end(), std::uint32_t{0});
+        std::sort(by_text.begin(), by_text.end(),
+                  [&](std::uint32_t a, std::uint32_t b) { return *key_by_id_[a] < *key_by_id_[b]; });
+        std::vector<std::uint32_t> key_rank(key_by_id_.size());
+        for (std::uint32_t rank = 0; rank < by_text.size(); ++rank) key_rank[by_text[rank]] = rank;
         // (family, key rank) packed in one integer, then the form: distinct values, so
         // the parallel sort's order is the one order there is.
         struct FormClaim {
@@ -302,7 +303,7 @@ private:
         std::vector<FormClaim> by_claim(forms_.size());
         for (std::size_t f = 0; f < forms_.size(); ++f) {
             const auto family_bits = static_cast<std::uint64_t>(static_cast<std::uint32_t>(family(forms_[f].mention)));
-            by_claim[f] = {family_bits << 32 | key_rank.at(forms_[f].key), f};
+            by_claim[f] = {family_bits << 32 | key_rank[forms_[f].key_id], f};
         }
         parallel_sort(by_claim.begin(), by_claim.end());
         form_claim_.resize(forms_.size());
@@ -314,23 +315,32 @@ private:
 
     void merge_aliases() {
         number_claims();
+        // Made once for every round: fourteen million forms' worth of fresh pages each time cost more than the rounds.
+        std::vector<std::pair<std::size_t, std::size_t>> primary;
+        std::vector<std::tuple<std::size_t, std::size_t, std::size_t>> secondary;
+        std::vector<std::size_t> root_of_form(forms_.size());
+        std::vector<std::size_t> primary_begin(claim_form_.size() + 1);  // by claim: its entries in primary
         for (int round = 0; round < 16; ++round) {
             // (claim, root) where the key is a cluster's main name; (claim, root, form)
             // where it is only an alias or acronym, the first such form per cluster.
-            std::vector<std::pair<std::size_t, std::size_t>> primary;
-            std::vector<std::tuple<std::size_t, std::size_t, std::size_t>> secondary;
-            std::vector<std::size_t> root_of_form(forms_.size());
+            primary.clear();
+            secondary.clear();
             for (std::size_t f = 0; f < forms_.size(); ++f) {
                 root_of_form[f] = find(forms_[f].mention);
-                const auto& form = forms_[f];
-                if (form.role == Form::Role::name && name_key_of(form.mention, 0) == form.key)
-                    primary.emplace_back(form_claim_[f], root_of_form[f]);
+                if (forms_[f].main_name) primary.emplace_back(form_claim_[f], root_of_form[f]);
             }
             parallel_sort(primary.begin(), primary.end());
             primary.erase(std::unique(primary.begin(), primary.end()), primary.end());
+            // Claims are numbers: a form finds its claim's few entries at once, not by
+            // bisecting them all.
+            std::fill(primary_begin.begin(), primary_begin.end(), 0);
+            for (const auto& [claim, root] : primary) ++primary_begin[claim + 1];
+            std::partial_sum(primary_begin.begin(), primary_begin.end(), primary_begin.begin());
             for (std::size_t f = 0; f < forms_.size(); ++f) {
                 const std::pair<std::size_t, std::size_t> entry{form_claim_[f], root_of_form[f]};
-                if (!std::binary_search(primary.begin(), primary.end(), entry)) secondary.emplace_back(entry.first, entry.second, f);
+                const auto first = primary.begin() + static_cast<std::ptrdiff_t>(primary_begin[entry.first]);
+                const auto last = primary.begin() + static_cast<std::ptrdiff_t>(primary_begin[entry.first + 1]);
+                if (!std::binary_search(first, last, entry)) secondary.emplace_back(entry.first, entry.second, f);
             }
             parallel_sort(secondary.begin(), secondary.end());
             secondary.erase(std::unique(secondary.begin(), secondary.end(),
@@ -771,19 +781,35 @@ private:
     const ResolveOptions& options_;
     // name_key is Unicode folding: a hundred thousand list items repeat a few thousand
     // names, so each is folded once.
-    const std::string& key_of(const std::string& name) const {
+    struct Folded {
+        std::string key;
+        std::uint32_t key_id = 0;
+    };
+    const Folded& fold(const std::string& name) const {
         auto found = keys_.find(name);
-        if (found == keys_.end()) found = keys_.emplace(name, name_key(name)).first;
+        if (found == keys_.end()) {
+            found = keys_.emplace(name, Folded{name_key(name), 0}).first;
+            auto& folded = found->second;
+            const auto [id, added] = key_ids_.try_emplace(folded.key, static_cast<std::uint32_t>(key_by_id_.size()));
+            if (added) key_by_id_.push_back(&folded.key);
+            folded.key_id = id->second;
+        }
         return found->second;
     }
+    const std::string& key_of(const std::string& name) const { return fold(name).key; }
 
-    // The key of mention m's name p, folded once.
+    // The key of mention m's name p, folded once, and its number.
     [[nodiscard]] const std::string& name_key_of(std::size_t m, std::size_t p) const {
-        return *name_keys_[name_key_start_[m] + p];
+        return name_keys_[name_key_start_[m] + p]->key;
+    }
+    [[nodiscard]] std::uint32_t name_key_id_of(std::size_t m, std::size_t p) const {
+        return name_keys_[name_key_start_[m] + p]->key_id;
     }
 
-    mutable std::unordered_map<std::string, std::string> keys_;  // name -> name_key(name)
-    std::vector<const std::string*> name_keys_;                   // into keys_, whose nodes never move
+    mutable std::unordered_map<std::string, Folded> keys_;  // name -> name_key(name) and its number
+    mutable std::unordered_map<std::string_view, std::uint32_t> key_ids_;  // distinct keys, views into keys_
+    mutable std::vector<const std::string*> key_by_id_;                    // into keys_, whose nodes never move
+    std::vector<const Folded*> name_keys_;                                 // into keys_
     std::vector<std::size_t> name_key_start_;                     // by mention
     std::vector<Mention> mentions_;
     std::vector<SurfaceForms> surface_;  // parallel to mentions_; resolution's own
