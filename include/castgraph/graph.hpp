@@ -252,6 +252,9 @@ private:
     void order_relationships();
 
     std::vector<Node> nodes_;  // by vertex
+    // Whether each node's id sorts after the one before, as the builder and the graph
+    // file add them: vertex order is then id order, and comparing vertices does.
+    bool ids_ascending_ = true;
     // In the order added (the writers' order, for the builder and the reader), with
     // their endpoints in ends_ until freeze(). They stay where they are: moving
     // millions of them into edge order cost more than looking each up once more.

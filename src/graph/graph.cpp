@@ -75,6 +75,7 @@ PropertyGraph::Vertex PropertyGraph::add_node(Node node) {
         throw Error(ErrorCategory::internal, "graph: more than 2^32 nodes");
     const auto vertex = static_cast<Vertex>(nodes_.size());
     index_.emplace(node.id, vertex);
+    if (!nodes_.empty() && !(nodes_.back().id < node.id)) ids_ascending_ = false;
     nodes_.push_back(std::move(node));
     return vertex;
 }
@@ -83,7 +84,8 @@ void PropertyGraph::add_relationship(Vertex from, Vertex to, Relationship relati
     if (frozen_) throw Error(ErrorCategory::internal, "graph: relationship added after freeze()");
     if (from >= nodes_.size() || to >= nodes_.size())
         throw Error(ErrorCategory::internal, "graph: relationship between vertices that are not nodes");
-    if (relationship.type == RelType::CoAppearsWith && nodes_[to].id < nodes_[from].id) std::swap(from, to);
+    if (relationship.type == RelType::CoAppearsWith && (ids_ascending_ ? to < from : nodes_[to].id < nodes_[from].id))
+        std::swap(from, to);
     ends_.emplace_back(from, to);
     relationships_.push_back(std::move(relationship));
 }
@@ -132,7 +134,8 @@ std::vector<PropertyGraph::Vertex> PropertyGraph::nodes_in_order() const {
     std::vector<Vertex> order;
     order.reserve(node_count());
     for (Vertex vertex = 0; vertex < nodes_.size(); ++vertex) order.push_back(vertex);
-    std::sort(order.begin(), order.end(), [&](Vertex a, Vertex b) { return nodes_[a].id < nodes_[b].id; });
+    if (!ids_ascending_)
+        std::sort(order.begin(), order.end(), [&](Vertex a, Vertex b) { return nodes_[a].id < nodes_[b].id; });
     return order;
 }
 

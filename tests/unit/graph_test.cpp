@@ -394,6 +394,43 @@ TEST(PropertyGraph, FreezeKeepsEachRelationshipWithItsEndsInTheOrderAdded) {
     EXPECT_EQ(written, (std::vector<std::uint32_t>{1, 3, 4, 0, 5, 2}));
 }
 
+TEST(PropertyGraph, CoAppearanceAndWritersFollowIdsWhateverTheOrderNodesCameIn) {
+    // Added in id order (as the builder and the reader add them) and not: vertex
+    // order then is, and then is not, id order.
+    for (const bool ascending : {true, false}) {
+        PropertyGraph graph;
+        const auto node = [&](const std::string& id) {
+            Node n;
+            n.id = id;
+            n.label = NodeLabel::Person;
+            return graph.add_node(n);
+        };
+        std::vector<std::string> ids = {"person:ann", "person:bob", "person:cy"};
+        if (!ascending) std::reverse(ids.begin(), ids.end());
+        for (const auto& id : ids) node(id);
+        const auto ann = *graph.find("person:ann");
+        const auto bob = *graph.find("person:bob");
+        const auto cy = *graph.find("person:cy");
+        Relationship pair(RelType::CoAppearsWith);
+        pair.weight = 1;
+        graph.add_relationship(cy, ann, pair);  // stored from the smaller id
+        pair.weight = 2;
+        graph.add_relationship(bob, cy, pair);
+        graph.freeze();
+        std::vector<std::string> nodes;
+        for (const auto vertex : graph.nodes_in_order()) nodes.push_back(graph.node(vertex).id);
+        EXPECT_EQ(nodes, (std::vector<std::string>{"person:ann", "person:bob", "person:cy"})) << ascending;
+        std::vector<std::pair<std::string, std::string>> written;
+        for (const auto edge : graph.relationships_in_order())
+            written.emplace_back(graph.node(boost::source(edge, graph.graph())).id,
+                                 graph.node(boost::target(edge, graph.graph())).id);
+        EXPECT_EQ(written, (std::vector<std::pair<std::string, std::string>>{{"person:ann", "person:cy"},
+                                                                            {"person:bob", "person:cy"}}))
+            << ascending;
+        EXPECT_EQ(graph.relationship(graph.relationships_in_order()[0]).weight, 1u);
+    }
+}
+
 TEST(EvidenceSet, ListsNamesSortedWhateverTheInsertionOrder) {
     EvidenceSet evidence;
     EXPECT_TRUE(evidence.empty());
