@@ -220,7 +220,9 @@ public:
     Vertex add_node(Node node);
     // Adds a relationship; CO_APPEARS_WITH endpoints are put in id order. Not after freeze().
     void add_relationship(Vertex from, Vertex to, Relationship relationship);
-    // Room for this many relationships in all, so a graph of millions is not copied as it grows.
+    // Room for this many nodes, or relationships, in all, so a graph of millions is not
+    // copied (nor its id index rehashed) as it grows.
+    void reserve_nodes(std::size_t count);
     void reserve_relationships(std::size_t count);
     // Builds the graph from what was added. A vertex's out- and in-relationships
     // keep the order they were added in.

@@ -70,11 +70,12 @@ bool is_entity_label(NodeLabel label) { return label <= NodeLabel::Other; }
 
 PropertyGraph::Vertex PropertyGraph::add_node(Node node) {
     if (frozen_) throw Error(ErrorCategory::internal, "graph: node added after freeze()");
-    if (index_.contains(node.id)) throw InputError("graph: node id '" + node.id + "' appears twice");
     if (nodes_.size() >= std::numeric_limits<Vertex>::max())
         throw Error(ErrorCategory::internal, "graph: more than 2^32 nodes");
     const auto vertex = static_cast<Vertex>(nodes_.size());
-    index_.emplace(node.id, vertex);
+    // One hashing of the id both checks and indexes it: a million nodes.
+    if (!index_.try_emplace(node.id, vertex).second)
+        throw InputError("graph: node id '" + node.id + "' appears twice");
     if (!nodes_.empty() && !(nodes_.back().id < node.id)) ids_ascending_ = false;
     nodes_.push_back(std::move(node));
     return vertex;
@@ -88,6 +89,11 @@ void PropertyGraph::add_relationship(Vertex from, Vertex to, Relationship relati
         std::swap(from, to);
     ends_.emplace_back(from, to);
     relationships_.push_back(std::move(relationship));
+}
+
+void PropertyGraph::reserve_nodes(std::size_t count) {
+    nodes_.reserve(count);
+    index_.reserve(count);
 }
 
 void PropertyGraph::reserve_relationships(std::size_t count) {

@@ -604,6 +604,7 @@ private:
         std::vector<std::uint32_t> by_id(nodes.size());
         std::iota(by_id.begin(), by_id.end(), std::uint32_t{0});
         std::sort(by_id.begin(), by_id.end(), [&](std::uint32_t a, std::uint32_t b) { return nodes[a].id < nodes[b].id; });
+        graph_.reserve_nodes(nodes.size());
         for (const auto position : by_id) graph_.add_node(std::move(nodes[position]));
         std::vector<Node>().swap(nodes);
         for (auto& entity : entities_) entity.vertex = *graph_.find(entity.id);

@@ -320,8 +320,10 @@ std::optional<PropertyGraph> read_graph_layout(std::string_view text) {
         if (changes_end < changes_begin) return std::nullopt;
 
         PropertyGraph graph;
+        const auto nodes = text.substr(nodes_begin, nodes_end - nodes_begin);
+        graph.reserve_nodes(static_cast<std::size_t>(std::count(nodes.begin(), nodes.end(), '\n')));
         std::vector<std::pair<PropertyGraph::Vertex, NodeRecord>> later;  // nodes still missing episodes
-        read_records<NodeRecord>(text, text.substr(nodes_begin, nodes_end - nodes_begin),
+        read_records<NodeRecord>(text, nodes,
                                  [&] { return [&graph](element record) { return node_of(record, graph); }; },
                                  [&](NodeRecord&& record) {
                                      if (graph.find(record.node.id)) throw Miss{};

@@ -408,6 +408,13 @@ TEST(PropertyGraph, CoAppearanceAndWritersFollowIdsWhateverTheOrderNodesCameIn) 
         std::vector<std::string> ids = {"person:ann", "person:bob", "person:cy"};
         if (!ascending) std::reverse(ids.begin(), ids.end());
         for (const auto& id : ids) node(id);
+        try {
+            node("person:bob");
+            ADD_FAILURE() << "a second node with the id of another";
+        } catch (const InputError& error) {
+            EXPECT_STREQ(error.what(), "parse error: graph: node id 'person:bob' appears twice");
+        }
+        EXPECT_EQ(graph.node_count(), 3u);
         const auto ann = *graph.find("person:ann");
         const auto bob = *graph.find("person:bob");
         const auto cy = *graph.find("person:cy");
