@@ -9,13 +9,12 @@
 // overlapping matches the leftmost wins, then the longest ("Claude Code" over
 // "Claude").
 //
-// Walks start only where a name's first byte is, and for a name that begins with
-// a letter or digit only at a word start; a start inside a match already kept is
-// skipped, as the leftmost-longest rule would drop what it finds. The cost is a
-// table lookup for most bytes, and a walk no longer than the longest name at the
-// others: no state is visited that could not begin a match (an Aho-Corasick
-// automaton, which this replaced, follows every name prefix inside every word, and
-// over a few hundred thousand names each such step misses the caches).
+// Walks start only at a byte some name begins with, and for a name that begins
+// with a letter or digit only at a word start; a start inside a match already kept
+// is skipped, as the leftmost-longest rule would drop what it finds. Most bytes
+// cost a table lookup, the others a walk no longer than the longest name. (An
+// Aho-Corasick automaton also follows name prefixes from inside every word, and
+// over a few hundred thousand names each such step misses the caches.)
 //
 // Immutable after construction; scan() is safe to call from several threads.
 #pragma once
