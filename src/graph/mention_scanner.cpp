@@ -130,7 +130,9 @@ MentionScanner::MentionScanner(const std::vector<std::string>& patterns) {
         stack.pop_back();
         number[state] = static_cast<std::uint32_t>(state_of.size());
         state_of.push_back(state);
-        for (auto child = children[state].rbegin(); child != children[state].rend(); ++child) stack.push_back(child->second);
+        // Pushed last to first, so the smallest byte's child is numbered next.
+        for (auto child = children[state].rbegin(); child != children[state].rend(); ++child)
+            stack.push_back(child->second);
     }
     states_.resize(state_of.size());
     pattern_.resize(state_of.size());

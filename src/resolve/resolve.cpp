@@ -315,7 +315,8 @@ private:
 
     void merge_aliases() {
         number_claims();
-        // Made once for every round: fourteen million forms' worth of fresh pages each time cost more than the rounds.
+        // Made once for all rounds, not each round again from fresh pages (fourteen
+        // million forms at a million episodes).
         std::vector<std::pair<std::size_t, std::size_t>> primary;
         std::vector<std::tuple<std::size_t, std::size_t, std::size_t>> secondary;
         std::vector<std::size_t> root_of_form(forms_.size());
