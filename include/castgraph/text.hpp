@@ -39,6 +39,9 @@ std::string normalize_text_by_unicode_tables(std::string_view text);
 // or digits becomes one '-', no leading or trailing '-'. Non-Latin letters are kept.
 // At most max_bytes long, cut at a '-' boundary where possible.
 std::string slugify(std::string_view text, std::size_t max_bytes = 80);
+// A slug cut to max_bytes as slugify cuts it: slugify(text, n) is
+// shorten_slug(slugify(text, SIZE_MAX), n), without folding the text again.
+std::string shorten_slug(std::string slug, std::size_t max_bytes);
 
 // Trims ASCII and Unicode whitespace at both ends.
 std::string_view trim(std::string_view text);

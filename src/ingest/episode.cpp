@@ -2,6 +2,8 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <string>
+#include <utility>
 
 #include "castgraph/text.hpp"
 
@@ -29,8 +31,10 @@ std::string make_episode_id(const std::string& podcast, const std::string& title
     auto title_slug = slugify(title, SIZE_MAX);
     if (title_slug.empty()) title_slug = "untitled";
     // A cut slug gets a hash of the whole title, so long titles sharing a start stay apart.
-    if (title_slug.size() > kTitleSlugBytes)
-        title_slug = slugify(title, kTitleSlugBytes) + "-" + short_hash(title_slug);
+    if (title_slug.size() > kTitleSlugBytes) {
+        const auto hash = short_hash(title_slug);
+        title_slug = shorten_slug(std::move(title_slug), kTitleSlugBytes) + "-" + hash;
+    }
     return "episode:" + podcast_slug + "/" + title_slug;
 }
 

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <memory>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace castgraph {
@@ -370,6 +371,10 @@ std::string slugify(std::string_view text, std::size_t max_bytes) {
         pending_dash = false;
         append_utf8(slug, codepoint);
     }
+    return shorten_slug(std::move(slug), max_bytes);
+}
+
+std::string shorten_slug(std::string slug, std::size_t max_bytes) {
     if (slug.size() > max_bytes) {
         auto cut = slug.rfind('-', max_bytes);
         if (cut == std::string::npos || cut < max_bytes / 2) {

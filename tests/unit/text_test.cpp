@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <utf8proc.h>
 
+#include <cstdint>
 #include <random>
 #include <string>
 #include <vector>
@@ -104,6 +105,24 @@ TEST(Slugify, Table) {
     };
     for (const auto& row : rows) EXPECT_EQ(slugify(row.input), row.expected) << row.input;
     EXPECT_EQ(slugify("alpha beta gamma", 10), "alpha-beta");
+}
+
+TEST(Slugify, ShortenedSlugIsTheSlugCutTheSameWay) {
+    // Cut at a dash, or (no dash in the second half) at a code point boundary.
+    const std::vector<std::string> texts = {
+        "What Latent Verification Really Costs: 15B Drones, 36x Faster Inference, & Open Models",
+        "Ce que Ambient Alignment nous apprend : 36B articles, 24B dépôts et les leçons",
+        "Supercalifragilisticexpialidocious-and-then-some-more-words-here",
+        "\u674E\u660E\u674E\u660E\u674E\u660E\u674E\u660E \u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9",
+        "a b", ""};
+    std::size_t cut = 0;
+    for (const auto& text : texts)
+        for (std::size_t max_bytes = 0; max_bytes <= 90; ++max_bytes) {
+            const auto whole = slugify(text, SIZE_MAX);
+            EXPECT_EQ(shorten_slug(whole, max_bytes), slugify(text, max_bytes)) << text << " to " << max_bytes;
+            if (whole.size() > max_bytes) ++cut;
+        }
+    EXPECT_GT(cut, 200u) << "most of these should be cut";
 }
 
 TEST(FindInvalidUtf8, Table) {
