@@ -74,6 +74,14 @@ const Relationship* find_rel(const PropertyGraph& graph, RelType type, const std
     return nullptr;
 }
 
+// A Person node of that id, added to the graph.
+PropertyGraph::Vertex add_person(PropertyGraph& graph, const std::string& id) {
+    Node person;
+    person.id = id;
+    person.label = NodeLabel::Person;
+    return graph.add_node(person);
+}
+
 std::size_t count_of(const PropertyGraph& graph, RelType type) {
     std::size_t count = 0;
     for (const auto edge : boost::make_iterator_range(boost::edges(graph.graph())))
@@ -348,12 +356,7 @@ TEST(DeduplicateEpisodes, KeepsTheRichestRecordWhateverTheOrder) {
 
 TEST(PropertyGraph, FreezeKeepsEachRelationshipWithItsEndsInTheOrderAdded) {
     PropertyGraph graph;
-    const auto node = [&](const std::string& id) {
-        Node n;
-        n.id = id;
-        n.label = NodeLabel::Person;
-        return graph.add_node(n);
-    };
+    const auto node = [&](const std::string& id) { return add_person(graph, id); };
     const auto ann = node("person:ann");
     const auto bob = node("person:bob");
     const auto cy = node("person:cy");
@@ -399,12 +402,7 @@ TEST(PropertyGraph, CoAppearanceAndWritersFollowIdsWhateverTheOrderNodesCameIn) 
     // order then is, and then is not, id order.
     for (const bool ascending : {true, false}) {
         PropertyGraph graph;
-        const auto node = [&](const std::string& id) {
-            Node n;
-            n.id = id;
-            n.label = NodeLabel::Person;
-            return graph.add_node(n);
-        };
+        const auto node = [&](const std::string& id) { return add_person(graph, id); };
         std::vector<std::string> ids = {"person:ann", "person:bob", "person:cy"};
         if (!ascending) std::reverse(ids.begin(), ids.end());
         for (const auto& id : ids) node(id);
