@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -165,34 +166,53 @@ std::string_view trim(std::string_view text) {
 
 std::string collapse_whitespace(std::string_view text) {
     // Chapter texts are mostly ASCII: its bytes are judged by a table made with is_space.
-    static const std::array<bool, 128> ascii_space = [] {
-        std::array<bool, 128> table{};
-        for (std::size_t byte = 0; byte < table.size(); ++byte) table[byte] = is_space(static_cast<utf8proc_int32_t>(byte));
+    enum : std::uint8_t { kPlain, kSpace, kLead };
+    static const std::array<std::uint8_t, 256> byte_kind = [] {
+        std::array<std::uint8_t, 256> table{};
+        for (std::size_t byte = 0; byte < table.size(); ++byte)
+            table[byte] = byte >= 0x80 ? kLead : is_space(static_cast<utf8proc_int32_t>(byte)) ? kSpace : kPlain;
         return table;
     }();
-    std::string out;
-    out.reserve(text.size());
+    // The result is never longer than the text: spaces only shrink, and every other
+    // code point is copied as the bytes that encode it.
+    std::string out(text.size(), '\0');
+    char* const begin = out.data();
+    char* written = begin;
     bool pending_space = false;
     const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+    const std::size_t size = text.size();
     std::size_t pos = 0;
-    while (pos < text.size()) {
-        utf8proc_int32_t codepoint = bytes[pos];
-        std::size_t used = 1;
-        if (codepoint >= 0x80) {
-            const auto length = utf8proc_iterate(bytes + pos, static_cast<utf8proc_ssize_t>(text.size() - pos), &codepoint);
-            if (length <= 0) break;  // stops at invalid UTF-8, as decode_utf8 does
-            used = static_cast<std::size_t>(length);
-        }
-        pos += used;
-        if (used == 1 ? ascii_space[static_cast<std::size_t>(codepoint)] : is_space(codepoint)) {
-            pending_space = !out.empty();
+    while (pos < size) {
+        const auto kind = byte_kind[bytes[pos]];
+        if (kind == kPlain) {
+            if (pending_space) *written++ = ' ';
+            pending_space = false;
+            // Byte by byte: words are a few bytes long, shorter than a copy call pays for.
+            do *written++ = static_cast<char>(bytes[pos++]);
+            while (pos < size && byte_kind[bytes[pos]] == kPlain);
             continue;
         }
-        if (pending_space) out.push_back(' ');
+        if (kind == kSpace) {
+            pending_space = written != begin;
+            ++pos;
+            continue;
+        }
+        utf8proc_int32_t codepoint = 0;
+        const auto length = utf8proc_iterate(bytes + pos, static_cast<utf8proc_ssize_t>(size - pos), &codepoint);
+        if (length <= 0) break;  // stops at invalid UTF-8, as decode_utf8 does
+        const auto used = static_cast<std::size_t>(length);
+        if (is_space(codepoint)) {
+            pending_space = written != begin;
+            pos += used;
+            continue;
+        }
+        if (pending_space) *written++ = ' ';
         pending_space = false;
-        if (used == 1) out.push_back(static_cast<char>(codepoint));
-        else append_utf8(out, codepoint);
+        std::memcpy(written, bytes + pos, used);
+        written += used;
+        pos += used;
     }
+    out.resize(static_cast<std::size_t>(written - begin));
     return out;
 }
 
@@ -298,10 +318,15 @@ private:
     std::array<Folding, static_cast<std::size_t>(kShortEnd + kPunctuationEnd - kPunctuationBegin)> foldings_;
 };
 
+const FoldingTable& folding_table() {
+    static const FoldingTable table;
+    return table;
+}
+
 // The common case without decomposing the whole text: each code point folded on its
 // own. nullopt when one needs the general path, or the text is not valid UTF-8.
 std::optional<std::string> normalize_by_code_point(std::string_view text) {
-    static const FoldingTable table;
+    const auto& table = folding_table();
     std::string folded;
     folded.reserve(text.size());
     bool pending_space = false;
@@ -337,9 +362,51 @@ std::optional<std::string> normalize_by_code_point(std::string_view text) {
     return folded;
 }
 
+// ASCII text, which most names, words and titles are, folds byte by byte: each
+// byte drops, is a space or becomes one byte. The table is read off the folding
+// table, so the two agree. False, with `folded` unspecified, for any other text.
+bool normalize_ascii(std::string_view text, std::string& folded) {
+    enum : std::int16_t { kDrop = -1, kSpace = -2, kOther = -3 };
+    static const std::array<std::int16_t, 128> byte_folding = [] {
+        const auto& table = folding_table();
+        std::array<std::int16_t, 128> bytes{};
+        bytes.fill(kOther);
+        for (utf8proc_int32_t c = 1; c < 128; ++c) {
+            const auto& folding = table[c];
+            if (folding.kind == Folding::Kind::drop) bytes[c] = kDrop;
+            else if (folding.kind == Folding::Kind::space) bytes[c] = kSpace;
+            else if (folding.kind == Folding::Kind::text && folding.folded.size() == 1 &&
+                     static_cast<unsigned char>(folding.folded[0]) < 0x80)
+                bytes[c] = static_cast<std::int16_t>(folding.folded[0]);
+        }
+        return bytes;
+    }();
+    folded.resize(text.size());
+    char* const begin = folded.data();
+    char* written = begin;
+    bool pending_space = false;
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte >= 0x80) return false;
+        const auto folding = byte_folding[byte];
+        if (folding >= 0) {
+            if (pending_space) *written++ = ' ';
+            pending_space = false;
+            *written++ = static_cast<char>(folding);
+        } else if (folding == kSpace) {
+            pending_space = written != begin;
+        } else if (folding == kOther) {
+            return false;
+        }
+    }
+    folded.resize(static_cast<std::size_t>(written - begin));
+    return true;
+}
+
 }  // namespace
 
 std::string normalize_text(std::string_view text) {
+    if (std::string folded; normalize_ascii(text, folded)) return folded;
     if (auto quick = normalize_by_code_point(text)) return std::move(*quick);
     if (find_invalid_utf8(text)) return collapse_whitespace(text);
     return normalize_by_unicode_tables(text);

@@ -90,6 +90,20 @@ TEST(NormalizeText, FoldingByCodePointAgreesWithUnicodePath) {
         EXPECT_EQ(normalize_text(invalid), detail::normalize_text_by_unicode_tables(invalid)) << "invalid UTF-8";
 }
 
+// ASCII text folds byte by byte: random ASCII texts (spaces, controls and
+// punctuation included) against the general path.
+TEST(NormalizeText, AsciiFoldingAgreesWithUnicodePath) {
+    std::mt19937 random(7);
+    std::uniform_int_distribution<int> length(0, 24);
+    std::uniform_int_distribution<int> byte(0, 127);
+    for (int round = 0; round < 20'000; ++round) {
+        std::string text(static_cast<std::size_t>(length(random)), ' ');
+        for (auto& c : text) c = static_cast<char>(byte(random));
+        ASSERT_EQ(normalize_text(text), detail::normalize_text_by_unicode_tables(text)) << "text: " << text;
+    }
+    EXPECT_EQ(normalize_text("  Hello,\tWORLD`s \x7F end "), "hello, world's \x7F end");
+}
+
 TEST(Slugify, Table) {
     struct Row {
         const char* input;
