@@ -10,6 +10,7 @@
 #include <cstring>
 #include <memory>
 #include <optional>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -282,7 +283,16 @@ Folding fold_code_point(utf8proc_int32_t codepoint) {
     };
     if (all(is_invisible)) return {Folding::Kind::drop, ""};
     if (all([](utf8proc_int32_t c) { return is_invisible(c) || is_space(c); })) return {Folding::Kind::space, ""};
-    if (!all([](utf8proc_int32_t c) { return !is_any_mark(c) && !is_hangul(static_cast<char32_t>(c)); })) return {};
+    // A Latin letter with accents (é is e and U+0301) folds the same anywhere too: the
+    // general path drops the nonspacing marks that follow a Latin letter, and a letter
+    // composes with nothing before it.
+    const auto is_nonspacing_mark = [](utf8proc_int32_t c) { return utf8proc_category(c) == UTF8PROC_CATEGORY_MN; };
+    const bool latin_letters_and_their_marks =
+        !is_nonspacing_mark(static_cast<utf8proc_int32_t>(decomposed.front())) &&
+        all([&](utf8proc_int32_t c) { return is_nonspacing_mark(c) || (is_latin(c) && !is_any_mark(c)); });
+    if (!latin_letters_and_their_marks &&
+        !all([](utf8proc_int32_t c) { return !is_any_mark(c) && !is_hangul(static_cast<char32_t>(c)); }))
+        return {};
     if (is_space(static_cast<utf8proc_int32_t>(decomposed.front())) || is_space(static_cast<utf8proc_int32_t>(decomposed.back())))
         return {};
     auto folded = normalize_by_unicode_tables(character);
@@ -323,6 +333,15 @@ const FoldingTable& folding_table() {
     return table;
 }
 
+// Code points outside the table (emoji, CJK) recur in a text and across texts:
+// each is worked out once per thread, as working it out takes three Unicode mappings.
+const Folding& rare_folding(utf8proc_int32_t codepoint) {
+    thread_local std::unordered_map<utf8proc_int32_t, Folding> foldings;
+    const auto [found, added] = foldings.try_emplace(codepoint);
+    if (added) found->second = fold_code_point(codepoint);
+    return found->second;
+}
+
 // The common case without decomposing the whole text: each code point folded on its
 // own. nullopt when one needs the general path, or the text is not valid UTF-8.
 std::optional<std::string> normalize_by_code_point(std::string_view text) {
@@ -330,7 +349,6 @@ std::optional<std::string> normalize_by_code_point(std::string_view text) {
     std::string folded;
     folded.reserve(text.size());
     bool pending_space = false;
-    Folding looked_up;
     const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
     for (std::size_t pos = 0; pos < text.size();) {
         utf8proc_int32_t codepoint = bytes[pos];
@@ -345,8 +363,7 @@ std::optional<std::string> normalize_by_code_point(std::string_view text) {
         if (FoldingTable::holds(codepoint)) {
             folding = &table[codepoint];
         } else {
-            looked_up = fold_code_point(codepoint);
-            folding = &looked_up;
+            folding = &rare_folding(codepoint);
         }
         switch (folding->kind) {
         case Folding::Kind::general: return std::nullopt;
