@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <string>
+#include <unordered_map>
 #include <utility>
 
 #include "castgraph/text.hpp"
@@ -23,11 +24,22 @@ std::string short_hash(std::string_view text) {
     return std::string(buffer, 6);
 }
 
+// A page's episodes come from a few podcasts: each one's slug is made once per
+// thread (and at most a few thousand are kept, whatever the input).
+const std::string& podcast_slug(const std::string& podcast) {
+    constexpr std::size_t kKept = 4096;
+    thread_local std::unordered_map<std::string, std::string> slugs;
+    thread_local std::string made;
+    if (const auto found = slugs.find(podcast); found != slugs.end()) return found->second;
+    made = slugify(podcast, 40);
+    if (made.empty()) made = "unknown";
+    if (slugs.size() < kKept) return slugs.emplace(podcast, made).first->second;
+    return made;
+}
+
 }  // namespace
 
 std::string make_episode_id(const std::string& podcast, const std::string& title) {
-    auto podcast_slug = slugify(podcast, 40);
-    if (podcast_slug.empty()) podcast_slug = "unknown";
     auto title_slug = slugify(title, SIZE_MAX);
     if (title_slug.empty()) title_slug = "untitled";
     // A cut slug gets a hash of the whole title, so long titles sharing a start stay apart.
@@ -35,7 +47,7 @@ std::string make_episode_id(const std::string& podcast, const std::string& title
         const auto hash = short_hash(title_slug);
         title_slug = shorten_slug(std::move(title_slug), kTitleSlugBytes) + "-" + hash;
     }
-    return "episode:" + podcast_slug + "/" + title_slug;
+    return "episode:" + podcast_slug(podcast) + "/" + title_slug;
 }
 
 }  // namespace castgraph

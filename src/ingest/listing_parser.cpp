@@ -119,6 +119,12 @@ utf8proc_int32_t first_letter(std::string_view word) {
     return 0;
 }
 
+// Printable ASCII folds byte for byte (letters to lower case, '`' to '\''), so a
+// word of it is never shorter folded than written.
+bool is_printable_ascii(std::string_view word) {
+    return std::all_of(word.begin(), word.end(), [](char c) { return c > ' ' && c < 0x7F; });
+}
+
 bool is_small_word(std::string_view word) {
     static const std::unordered_set<std::string> words = {
         "a",   "an",  "the", "and", "or",  "nor",  "but", "for",  "in",   "on",   "of",   "to",
@@ -126,12 +132,14 @@ bool is_small_word(std::string_view word) {
         "de",  "du",  "des", "la",  "le",  "les",  "l'",  "et",   "ou",   "en",   "à",    "au",
         "aux", "pour", "par", "sur", "dans", "avec", "sans", "vers", "chez", "un",  "une",  "d'",
         "entre", "&",  "\u2014", "\u2013", "-"};
+    if (word.size() > 5 && is_printable_ascii(word)) return false;  // none folds from so long a word
     return words.count(normalize_text(word)) > 0;
 }
 
 bool is_question_word(std::string_view word) {
     static const std::unordered_set<std::string> words = {"how", "why", "what", "when", "where", "who",
                                                           "which", "comment", "pourquoi", "qui", "quand"};
+    if (word.size() > 8 && is_printable_ascii(word)) return false;  // none folds from so long a word
     return words.count(normalize_text(word)) > 0;
 }
 
@@ -185,7 +193,9 @@ ChapterHeading split_chapter_heading(std::string_view heading_and_text, const Kn
     const auto name_key = name_word_key;
     const auto& name_tokens = known.lower_case_tokens;
     const auto& name_pairs = known.pairs;
-    auto is_name_token = [&](std::string_view word) { return name_tokens.count(name_key(word)) > 0; };
+    auto is_name_token = [&](std::string_view word) {
+        return !name_tokens.empty() && name_tokens.count(name_key(word)) > 0;
+    };
     auto is_capitalised = [&](std::string_view word) {
         const auto letter = first_letter(word);
         return (letter != 0 && utf8proc_category(letter) == UTF8PROC_CATEGORY_LU) || is_name_token(word);
