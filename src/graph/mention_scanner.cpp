@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <array>
 #include <iterator>
 #include <map>
 #include <optional>
@@ -178,7 +179,18 @@ std::vector<MentionScanner::Match> MentionScanner::scan(std::string_view text) c
 void MentionScanner::scan(std::string_view text, std::vector<Match>& out) const {
     out.clear();
     const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    static const auto ascii_word = [] {
+        std::array<bool, 256> table{};
+        for (unsigned byte = 0; byte < 256; ++byte) table[byte] = is_ascii_word(static_cast<unsigned char>(byte));
+        return table;
+    }();
     for (std::size_t begin = 0; begin < text.size(); ++begin) {
+        // Inside a run of ASCII letters and digits no name begins: a name led by one
+        // needs a word boundary before it. Most of a text is such runs.
+        if (begin > 0 && ascii_word[bytes[begin]] && ascii_word[bytes[begin - 1]]) {
+            while (begin + 1 < text.size() && ascii_word[bytes[begin + 1]]) ++begin;
+            continue;
+        }
         const auto starts = starts_[bytes[begin]];
         if (starts == 0) continue;
         // Whether a word ends just before begin, asked once and only when it matters.
