@@ -332,34 +332,63 @@ private:
         std::vector<std::tuple<std::size_t, std::size_t, std::size_t>> secondary;
         std::vector<std::size_t> root_of_form(forms_.size());
         std::vector<std::size_t> primary_begin(claim_form_.size() + 1);  // by claim: its entries in primary
+        std::vector<std::size_t> claim_start(claim_form_.size() + 1);    // by claim: its forms in bucket
+        std::vector<std::size_t> claim_head(claim_form_.size());
+        std::vector<std::pair<std::size_t, std::size_t>> bucket;  // (root, form) by claim
         for (int round = 0; round < 16; ++round) {
             // (claim, root) where the key is a cluster's main name; (claim, root, form)
             // where it is only an alias or acronym, the first such form per cluster.
+            // Both lists are bucketed by claim (claims are numbers), then each claim's
+            // few entries sorted: linear in the forms, where sorting them all was not.
             primary.clear();
             secondary.clear();
+            std::fill(claim_start.begin(), claim_start.end(), 0);
             for (std::size_t f = 0; f < forms_.size(); ++f) {
                 root_of_form[f] = find(forms_[f].mention);
-                if (forms_[f].main_name) primary.emplace_back(form_claim_[f], root_of_form[f]);
+                if (forms_[f].main_name) ++claim_start[form_claim_[f] + 1];
             }
-            parallel_sort(primary.begin(), primary.end());
-            primary.erase(std::unique(primary.begin(), primary.end()), primary.end());
+            std::partial_sum(claim_start.begin(), claim_start.end(), claim_start.begin());
+            bucket.resize(claim_start.back());
+            std::copy(claim_start.begin(), claim_start.end() - 1, claim_head.begin());
+            for (std::size_t f = 0; f < forms_.size(); ++f)
+                if (forms_[f].main_name) bucket[claim_head[form_claim_[f]]++] = {root_of_form[f], f};
+            for (std::size_t claim = 0; claim + 1 < claim_start.size(); ++claim) {
+                primary_begin[claim] = primary.size();
+                const auto first = bucket.begin() + static_cast<std::ptrdiff_t>(claim_start[claim]);
+                const auto last = bucket.begin() + static_cast<std::ptrdiff_t>(claim_start[claim + 1]);
+                std::sort(first, last);
+                for (auto it = first; it != last; ++it)
+                    if (it == first || it->first != std::prev(it)->first) primary.emplace_back(claim, it->first);
+            }
+            primary_begin.back() = primary.size();
             // Claims are numbers: a form finds its claim's few entries at once, not by
             // bisecting them all.
-            std::fill(primary_begin.begin(), primary_begin.end(), 0);
-            for (const auto& [claim, root] : primary) ++primary_begin[claim + 1];
-            std::partial_sum(primary_begin.begin(), primary_begin.end(), primary_begin.begin());
-            for (std::size_t f = 0; f < forms_.size(); ++f) {
+            std::fill(claim_start.begin(), claim_start.end(), 0);
+            const auto has_primary = [&](std::size_t f) {
                 const std::pair<std::size_t, std::size_t> entry{form_claim_[f], root_of_form[f]};
                 const auto first = primary.begin() + static_cast<std::ptrdiff_t>(primary_begin[entry.first]);
                 const auto last = primary.begin() + static_cast<std::ptrdiff_t>(primary_begin[entry.first + 1]);
-                if (!std::binary_search(first, last, entry)) secondary.emplace_back(entry.first, entry.second, f);
+                return std::binary_search(first, last, entry);
+            };
+            std::vector<bool> is_secondary(forms_.size(), false);
+            for (std::size_t f = 0; f < forms_.size(); ++f) {
+                if (has_primary(f)) continue;
+                is_secondary[f] = true;
+                ++claim_start[form_claim_[f] + 1];
             }
-            parallel_sort(secondary.begin(), secondary.end());
-            secondary.erase(std::unique(secondary.begin(), secondary.end(),
-                                        [](const auto& a, const auto& b) {
-                                            return std::get<0>(a) == std::get<0>(b) && std::get<1>(a) == std::get<1>(b);
-                                        }),
-                            secondary.end());
+            std::partial_sum(claim_start.begin(), claim_start.end(), claim_start.begin());
+            bucket.resize(claim_start.back());
+            std::copy(claim_start.begin(), claim_start.end() - 1, claim_head.begin());
+            for (std::size_t f = 0; f < forms_.size(); ++f)
+                if (is_secondary[f]) bucket[claim_head[form_claim_[f]]++] = {root_of_form[f], f};
+            // Per claim and root, the first form.
+            for (std::size_t claim = 0; claim + 1 < claim_start.size(); ++claim) {
+                const auto first = bucket.begin() + static_cast<std::ptrdiff_t>(claim_start[claim]);
+                const auto last = bucket.begin() + static_cast<std::ptrdiff_t>(claim_start[claim + 1]);
+                std::sort(first, last);
+                for (auto it = first; it != last; ++it)
+                    if (it == first || it->first != std::prev(it)->first) secondary.emplace_back(claim, it->first, it->second);
+            }
 
             std::vector<std::tuple<std::size_t, std::size_t, std::string, std::string, std::string>> decisions;
             auto primary_at = primary.begin();
