@@ -738,10 +738,13 @@ private:
         // then go into the graph in episode order.
         constexpr std::size_t kBatch = 1024;  // a few megabytes of records in flight
         std::vector<std::vector<Relationship>> made(kBatch);
+        std::vector<std::vector<Vertex>> topics_made(kBatch);  // each episode's topics, looked up beside them
         for (std::size_t e = 0; e < episodes_.size(); ++e) {
             if (e % kBatch == 0) {
-                for_each_index_in_parallel(e, std::min(episodes_.size(), e + kBatch), 128,
-                                           [&](std::size_t b) { made[b - e] = make_mentions(facts_[b]); });
+                for_each_index_in_parallel(e, std::min(episodes_.size(), e + kBatch), 128, [&](std::size_t b) {
+                    made[b - e] = make_mentions(facts_[b]);
+                    topics_made[b - e] = topics_of(*episodes_[b]);
+                });
             }
             const auto& episode = *episodes_[e];
             // Taken, not copied: each episode's facts are used here once.
@@ -751,13 +754,7 @@ private:
             for (const auto& [entity, evidence] : facts.guests) link_episode(entity, episode_vertex);
             for (const auto& [entity, evidence] : facts.hosts) link_episode(entity, episode_vertex);
 
-            std::vector<Vertex> topics;
-            for (const auto& tag : episode.tags)
-                if (const auto topic = topic_vertex_.find(tag); topic != topic_vertex_.end())
-                    topics.push_back(topic->second);
-            // Vertices are in id order, as the ids would sort.
-            std::sort(topics.begin(), topics.end());
-            topics.erase(std::unique(topics.begin(), topics.end()), topics.end());
+            const auto topics = std::exchange(topics_made[e % kBatch], {});
             for (const auto topic : topics) relate(episode_vertex, topic, Relationship(RelType::Tagged));
 
             // Co-appearance is among the entities the episode features (its entity list,
@@ -794,8 +791,21 @@ private:
         for (std::size_t e = 0; e < entities_.size(); ++e)
             graph_.node(entities_[e].vertex).episode_count = entity_episode_count[e];
 
-        auto co_appearing = group_pairs(co_appearances);
-        prune_co_appearances(co_appearances, co_appearing);
+        // Pairs are grouped and topic triples sorted side by side; the graph takes both
+        // afterwards, in the same order as ever.
+        std::vector<PairRun> co_appearing;
+        run_in_parallel({[&] {
+                             co_appearing = group_pairs(co_appearances);
+                             prune_co_appearances(co_appearances, co_appearing);
+                         },
+                         [&] {
+                             // Which episodes tie an entity to a topic is MENTIONS joined with
+                             // TAGGED: only the count is kept, so the sorted triples are counted,
+                             // never grouped.
+                             internal::sort_triples(associations);
+                             associations.erase(std::unique(associations.begin(), associations.end()),
+                                                associations.end());
+                         }});
         // Grouped pairs come sorted by (source, target) already: they go in directly.
         std::vector<std::uint32_t> episodes;
         for (const auto& run : co_appearing) {
@@ -810,10 +820,6 @@ private:
         std::vector<PairRun>().swap(co_appearing);
         std::vector<PairInEpisode>().swap(co_appearances);
         add_pending(RelType::Tagged);
-        // Which episodes tie an entity to a topic is MENTIONS joined with TAGGED: only
-        // the count is kept, so the sorted triples are counted, never grouped.
-        internal::sort_triples(associations);
-        associations.erase(std::unique(associations.begin(), associations.end()), associations.end());
         for (std::size_t i = 0; i < associations.size();) {
             Relationship association(RelType::AssociatedWith);
             const auto begin = i;
@@ -822,6 +828,18 @@ private:
             association.weight = static_cast<std::uint32_t>(i - begin);  // distinct triples: one per episode
             graph_.add_relationship(associations[begin].from, associations[begin].to, std::move(association));
         }
+    }
+
+    // An episode's Topic vertices, sorted and distinct: vertices are in id order, as
+    // the ids would sort. Reads only the topic index, so episodes are looked up side by side.
+    std::vector<Vertex> topics_of(const Episode& episode) const {
+        std::vector<Vertex> topics;
+        for (const auto& tag : episode.tags)
+            if (const auto topic = topic_vertex_.find(tag); topic != topic_vertex_.end())
+                topics.push_back(topic->second);
+        std::sort(topics.begin(), topics.end());
+        topics.erase(std::unique(topics.begin(), topics.end()), topics.end());
+        return topics;
     }
 
     // An episode's MENTIONS records, with its facts put in their order: by target
