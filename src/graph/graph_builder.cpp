@@ -538,9 +538,11 @@ private:
         std::map<std::string, std::map<std::string, std::size_t>> topic_spellings;
         std::unordered_map<std::string_view, std::size_t> podcast_uses;  // by spelling
         std::unordered_map<std::string_view, std::size_t> tag_uses;
-        for (std::size_t e = 0; e < episodes_.size(); ++e) {
+        // Episode nodes are made side by side: each copies its id and show.
+        nodes.resize(episodes_.size());
+        for_each_index_in_parallel(0, episodes_.size(), 1024, [&](std::size_t e) {
             const auto* episode = episodes_[e];
-            Node node;
+            auto& node = nodes[e];
             node.id = episode->id;
             node.label = NodeLabel::Episode;
             node.podcast = episode->podcast;
@@ -557,7 +559,8 @@ private:
                 node.languages = std::move(owned.languages);
                 node.summary = std::move(owned.summary);
             }
-            nodes.push_back(std::move(node));
+        });
+        for (const auto* episode : episodes_) {
             ++podcast_uses[episode->podcast];
             for (const auto& tag : episode->tags) ++tag_uses[tag];
         }
@@ -588,7 +591,9 @@ private:
             }
         };
         add_named(podcast_spellings, NodeLabel::Podcast);
+        const auto first_topic = nodes.size();
         add_named(topic_spellings, NodeLabel::Topic);
+        const auto first_entity = nodes.size();
         for (auto& entity : entities_) {
             Node node;
             node.id = entity.id;
@@ -600,22 +605,32 @@ private:
             node.sightings = sorted_sightings(entity);
             nodes.push_back(std::move(node));
         }
-        // Positions are sorted, not the nodes, which are a few hundred bytes each.
+        // Positions are sorted, not the nodes, which are a few hundred bytes each. The
+        // episodes, shows, topics and entities each mostly come in id order already:
+        // each run is sorted if it is not, then the runs are merged.
         std::vector<std::uint32_t> by_id(nodes.size());
         std::iota(by_id.begin(), by_id.end(), std::uint32_t{0});
-        std::sort(by_id.begin(), by_id.end(), [&](std::uint32_t a, std::uint32_t b) { return nodes[a].id < nodes[b].id; });
+        const auto id_before = [&](std::uint32_t a, std::uint32_t b) { return nodes[a].id < nodes[b].id; };
+        const std::array<std::size_t, 5> runs = {0, episodes_.size(), first_topic, first_entity, nodes.size()};
+        for (std::size_t r = 0; r + 1 < runs.size(); ++r) {
+            const auto begin = by_id.begin() + static_cast<std::ptrdiff_t>(runs[r]);
+            const auto end = by_id.begin() + static_cast<std::ptrdiff_t>(runs[r + 1]);
+            if (!std::is_sorted(begin, end, id_before)) std::sort(begin, end, id_before);
+            if (r > 0) std::inplace_merge(by_id.begin(), begin, end, id_before);
+        }
         graph_.reserve_nodes(nodes.size());
-        for (const auto position : by_id) graph_.add_node(std::move(nodes[position]));
+        std::vector<Vertex> vertex_at(nodes.size());  // by position in nodes
+        for (const auto position : by_id) vertex_at[position] = graph_.add_node(std::move(nodes[position]));
         std::vector<Node>().swap(nodes);
-        for (auto& entity : entities_) entity.vertex = *graph_.find(entity.id);
+        for (std::size_t e = 0; e < entities_.size(); ++e) entities_[e].vertex = vertex_at[first_entity + e];
         for (const auto& [spelling, id] : podcast_ids) podcast_vertex_.emplace(spelling, *graph_.find(id));
         for (const auto& [spelling, id] : topic_ids) topic_vertex_.emplace(spelling, *graph_.find(id));
         // Sightings' episodes, indexes in episodes_ so far, become vertices.
-        episode_vertex_.resize(episodes_.size());
-        for (std::size_t e = 0; e < episodes_.size(); ++e) episode_vertex_[e] = *graph_.find(episodes_[e]->id);
-        for (const auto& entity : entities_)
-            for (auto& sighting : graph_.node(entity.vertex).sightings)
+        episode_vertex_.assign(vertex_at.begin(), vertex_at.begin() + static_cast<std::ptrdiff_t>(episodes_.size()));
+        for_each_index_in_parallel(0, entities_.size(), 1024, [&](std::size_t e) {
+            for (auto& sighting : graph_.node(entities_[e].vertex).sightings)
                 sighting.episode = episode_vertex_[sighting.episode];
+        });
     }
 
     // An entity's sightings in (episode, source, item) order, each unique; where
