@@ -224,6 +224,10 @@ public:
     // copied (nor its id index rehashed) as it grows.
     void reserve_nodes(std::size_t count);
     void reserve_relationships(std::size_t count);
+    // Room for `more` relationships beyond those added, its fresh pages touched on
+    // every core: for relationships that will surely be added (touched room counts
+    // in the resident size).
+    void prepare_relationships(std::size_t more);
     // Builds the graph from what was added. A vertex's out- and in-relationships
     // keep the order they were added in.
     void freeze();

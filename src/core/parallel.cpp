@@ -53,4 +53,16 @@ void for_each_index_in_parallel(std::size_t begin, std::size_t end, std::size_t 
     run_in_parallel(tasks);
 }
 
+void touch_pages_in_parallel(void* data, std::size_t bytes) {
+    constexpr std::size_t kPage = 4096;
+    constexpr std::size_t kChunk = std::size_t{16} << 20;  // 16 MB a task
+    if (bytes < kChunk) return;  // not worth the threads
+    auto* begin = static_cast<unsigned char*>(data);
+    for_each_index_in_parallel(0, (bytes + kChunk - 1) / kChunk, 1, [&](std::size_t chunk) {
+        const auto end = std::min(bytes, (chunk + 1) * kChunk);
+        // Volatile: the zeros are there to fault the pages in, not to be read.
+        for (auto at = chunk * kChunk; at < end; at += kPage) static_cast<volatile unsigned char*>(begin)[at] = 0;
+    });
+}
+
 }  // namespace castgraph

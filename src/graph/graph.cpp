@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "castgraph/error.hpp"
+#include "castgraph/parallel.hpp"
 
 namespace castgraph {
 namespace {
@@ -101,6 +102,11 @@ void PropertyGraph::reserve_relationships(std::size_t count) {
     ends_.reserve(count);
 }
 
+void PropertyGraph::prepare_relationships(std::size_t more) {
+    reserve_touched(relationships_, relationships_.size() + more);
+    reserve_touched(ends_, ends_.size() + more);
+}
+
 void PropertyGraph::freeze() {
     if (frozen_) return;
     if (ends_.size() > std::numeric_limits<std::uint32_t>::max())
@@ -110,6 +116,7 @@ void PropertyGraph::freeze() {
     std::vector<std::uint32_t> start(nodes_.size() + 1, 0);
     for (const auto& [from, to] : ends_) ++start[from + 1];
     for (std::size_t v = 0; v < nodes_.size(); ++v) start[v + 1] += start[v];
+    reserve_touched(added_, ends_.size());
     added_.resize(ends_.size());
     for (std::size_t i = 0; i < ends_.size(); ++i) added_[start[ends_[i].first]++] = static_cast<std::uint32_t>(i);
     std::vector<std::uint32_t>().swap(start);
@@ -147,6 +154,7 @@ std::vector<PropertyGraph::Vertex> PropertyGraph::nodes_in_order() const {
 
 void PropertyGraph::order_relationships() {
     // Edges in the order their relationships were added.
+    reserve_touched(order_, relationships_.size());
     order_.assign(relationships_.size(), Edge{});
     for (const auto edge : boost::make_iterator_range(boost::edges(graph_))) order_[added_[edge.idx]] = edge;
     // Ranks of ids instead of the ids: millions of relationships would make tens of

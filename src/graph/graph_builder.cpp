@@ -748,6 +748,7 @@ private:
             entity_last_episode[entity] = episode_vertex;
             ++entity_episode_count[entity];
         };
+        graph_.prepare_relationships(mentions);
         // MENTIONS records are made on every core a batch of episodes at a time (their
         // texts and timestamp lists are copied, tens of millions at a million episodes),
         // then go into the graph in episode order.
@@ -821,6 +822,7 @@ private:
                              associations.erase(std::unique(associations.begin(), associations.end()),
                                                 associations.end());
                          }});
+        graph_.prepare_relationships(co_appearing.size());
         // Grouped pairs come sorted by (source, target) already: they go in directly.
         std::vector<std::uint32_t> episodes;
         for (const auto& run : co_appearing) {

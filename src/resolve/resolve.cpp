@@ -79,6 +79,7 @@ class Resolver {
 public:
     Resolver(const std::vector<Episode>& episodes, const ResolveOptions& options) : options_(options) {
         collect_mentions(episodes);
+        reserve_touched(parent_, mentions_.size());
         parent_.resize(mentions_.size());
         std::iota(parent_.begin(), parent_.end(), 0);
         // Sized once: grown by doubling, fourteen million forms were copied and their
@@ -89,9 +90,9 @@ public:
             names += surface.names.size();
             forms += surface.names.size() + surface.acronyms.size() + surface.description_aliases.size();
         }
-        name_keys_.reserve(names);
-        name_key_start_.reserve(mentions_.size());
-        forms_.reserve(forms);
+        reserve_touched(name_keys_, names);
+        reserve_touched(name_key_start_, mentions_.size());
+        reserve_touched(forms_, forms);
         for (std::size_t m = 0; m < mentions_.size(); ++m) add_forms(m);
         for (const auto& [left, right] : options_.aliases.distinct) {
             const auto a = key_of(left);
@@ -127,6 +128,10 @@ private:
         std::vector<std::size_t> first_mention(by_id.size() + 1, 0);
         for (std::size_t e = 0; e < by_id.size(); ++e)
             first_mention[e + 1] = first_mention[e] + (by_id[e]->entity_list ? by_id[e]->entity_list->items.size() : 0);
+        // Their pages are zeroed by the kernel on both cores, not by the thread
+        // constructing them: some 2 GB at a million episodes.
+        reserve_touched(mentions_, first_mention.back());
+        reserve_touched(surface_, first_mention.back());
         mentions_.resize(first_mention.back());
         surface_.resize(first_mention.back());
         for_each_index_in_parallel(0, by_id.size(), 512, [&](std::size_t e) { collect_items(*by_id[e], first_mention[e]); });
