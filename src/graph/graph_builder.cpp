@@ -807,21 +807,10 @@ private:
         for (std::size_t e = 0; e < entities_.size(); ++e)
             graph_.node(entities_[e].vertex).episode_count = entity_episode_count[e];
 
-        // Pairs are grouped and topic triples sorted side by side; the graph takes both
-        // afterwards, in the same order as ever.
-        std::vector<PairRun> co_appearing;
-        run_in_parallel({[&] {
-                             co_appearing = group_pairs(co_appearances);
-                             prune_co_appearances(co_appearances, co_appearing);
-                         },
-                         [&] {
-                             // Which episodes tie an entity to a topic is MENTIONS joined with
-                             // TAGGED: only the count is kept, so the sorted triples are counted,
-                             // never grouped.
-                             internal::sort_triples(associations);
-                             associations.erase(std::unique(associations.begin(), associations.end()),
-                                                associations.end());
-                         }});
+        // The pairs are grouped and added, and let go, before the topic triples are sorted:
+        // side by side, both lists and their sort buffers would take room at once.
+        auto co_appearing = group_pairs(co_appearances);
+        prune_co_appearances(co_appearances, co_appearing);
         graph_.prepare_relationships(co_appearing.size());
         // Grouped pairs come sorted by (source, target) already: they go in directly.
         std::vector<std::uint32_t> episodes;
@@ -837,6 +826,10 @@ private:
         std::vector<PairRun>().swap(co_appearing);
         std::vector<PairInEpisode>().swap(co_appearances);
         add_pending(RelType::Tagged);
+        // Which episodes tie an entity to a topic is MENTIONS joined with TAGGED: only the
+        // count is kept, so the sorted triples are counted, never grouped.
+        internal::sort_triples(associations);
+        associations.erase(std::unique(associations.begin(), associations.end()), associations.end());
         for (std::size_t i = 0; i < associations.size();) {
             Relationship association(RelType::AssociatedWith);
             const auto begin = i;

@@ -340,7 +340,7 @@ std::optional<PropertyGraph> read_graph_layout(std::string_view text) {
         }
         std::vector<std::pair<PropertyGraph::Vertex, NodeRecord>>().swap(later);
         const auto relationships = text.substr(relationships_begin, relationships_end - relationships_begin);
-        graph.prepare_relationships(static_cast<std::size_t>(std::count(relationships.begin(), relationships.end(), '\n')));
+        graph.reserve_relationships(static_cast<std::size_t>(std::count(relationships.begin(), relationships.end(), '\n')));
         read_records<PendingRelationship>(
             text, relationships,
             [&] { return [finder = NodeFinder(graph)](element record) mutable { return relationship_of(record, finder); }; },

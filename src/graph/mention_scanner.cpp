@@ -185,7 +185,7 @@ void MentionScanner::scan(std::string_view text, std::vector<Match>& out) const 
         return table;
     }();
     for (std::size_t begin = 0; begin < text.size(); ++begin) {
-        // Inside a run of ASCII letters and digits no name begins: a name led by one
+        // Inside a run of ASCII letters, digits and '_' no name begins: a name led by one
         // needs a word boundary before it. Most of a text is such runs.
         if (begin > 0 && ascii_word[bytes[begin]] && ascii_word[bytes[begin - 1]]) {
             while (begin + 1 < text.size() && ascii_word[bytes[begin + 1]]) ++begin;

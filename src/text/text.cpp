@@ -264,9 +264,10 @@ bool is_hangul(char32_t c) {
 // or the text it becomes; or "general" when the text holding it must take the
 // general path. A code point folds the same in any neighbourhood when its
 // decomposition holds no combining mark (marks look at the letter before them and
-// may compose with it) and no Hangul jamo (which compose with each other), and its
-// folding neither starts nor ends with a space (as U+00A8 DIAERESIS does, a space
-// and a mark). Worked out through the general path itself, so the two agree.
+// may compose with it) and no Hangul jamo (which compose with each other), or only
+// marks after Latin code points (see fold_code_point), and its folding neither
+// starts nor ends with a space (as U+00A8 DIAERESIS does, a space and a mark).
+// Worked out through the general path itself, so the two agree.
 struct Folding {
     enum class Kind : std::uint8_t { general, drop, space, text };
     Kind kind = Kind::general;
@@ -283,14 +284,15 @@ Folding fold_code_point(utf8proc_int32_t codepoint) {
     };
     if (all(is_invisible)) return {Folding::Kind::drop, ""};
     if (all([](utf8proc_int32_t c) { return is_invisible(c) || is_space(c); })) return {Folding::Kind::space, ""};
-    // A Latin letter with accents (é is e and U+0301) folds the same anywhere too: the
-    // general path drops the nonspacing marks that follow a Latin letter, and a letter
-    // composes with nothing before it.
+    // So does a Latin letter with accents (é is e and U+0301), and any decomposition of
+    // code points below U+0250 followed by nonspacing marks (≠ is = and U+0338): the
+    // general path drops nonspacing marks after such a code point, and none of them
+    // composes with what stands before it.
     const auto is_nonspacing_mark = [](utf8proc_int32_t c) { return utf8proc_category(c) == UTF8PROC_CATEGORY_MN; };
-    const bool latin_letters_and_their_marks =
+    const bool latin_and_its_marks =
         !is_nonspacing_mark(static_cast<utf8proc_int32_t>(decomposed.front())) &&
         all([&](utf8proc_int32_t c) { return is_nonspacing_mark(c) || (is_latin(c) && !is_any_mark(c)); });
-    if (!latin_letters_and_their_marks &&
+    if (!latin_and_its_marks &&
         !all([](utf8proc_int32_t c) { return !is_any_mark(c) && !is_hangul(static_cast<char32_t>(c)); }))
         return {};
     if (is_space(static_cast<utf8proc_int32_t>(decomposed.front())) || is_space(static_cast<utf8proc_int32_t>(decomposed.back())))
