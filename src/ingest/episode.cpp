@@ -26,15 +26,14 @@ std::string short_hash(std::string_view text) {
 
 // A page's episodes come from a few podcasts: each one's slug is made once per
 // thread (and at most a few thousand are kept, whatever the input).
-const std::string& podcast_slug(const std::string& podcast) {
+std::string podcast_slug(const std::string& podcast) {
     constexpr std::size_t kKept = 4096;
     thread_local std::unordered_map<std::string, std::string> slugs;
-    thread_local std::string made;
     if (const auto found = slugs.find(podcast); found != slugs.end()) return found->second;
-    made = slugify(podcast, 40);
-    if (made.empty()) made = "unknown";
-    if (slugs.size() < kKept) return slugs.emplace(podcast, made).first->second;
-    return made;
+    auto slug = slugify(podcast, 40);
+    if (slug.empty()) slug = "unknown";
+    if (slugs.size() < kKept) slugs.emplace(podcast, slug);
+    return slug;
 }
 
 }  // namespace

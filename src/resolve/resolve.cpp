@@ -337,63 +337,56 @@ private:
         std::vector<std::tuple<std::size_t, std::size_t, std::size_t>> secondary;
         std::vector<std::size_t> root_of_form(forms_.size());
         std::vector<std::size_t> primary_begin(claim_form_.size() + 1);  // by claim: its entries in primary
-        std::vector<std::size_t> claim_start(claim_form_.size() + 1);    // by claim: its forms in bucket
+        std::vector<bool> is_secondary(forms_.size());
+        // Calls emit(claim, root, form) with the first selected form of each claim and
+        // root, in (claim, root) order: the selected forms are bucketed by claim (claims
+        // are numbers), then each claim's few entries sorted. Linear in the forms, where
+        // sorting them all was not.
+        std::vector<std::size_t> claim_start(claim_form_.size() + 1);  // by claim: its forms in bucket
         std::vector<std::size_t> claim_head(claim_form_.size());
         std::vector<std::pair<std::size_t, std::size_t>> bucket;  // (root, form) by claim
+        const auto for_each_first_by_claim_and_root = [&](auto&& selected, auto&& emit) {
+            std::fill(claim_start.begin(), claim_start.end(), 0);
+            for (std::size_t f = 0; f < forms_.size(); ++f)
+                if (selected(f)) ++claim_start[form_claim_[f] + 1];
+            std::partial_sum(claim_start.begin(), claim_start.end(), claim_start.begin());
+            bucket.resize(claim_start.back());
+            std::copy(claim_start.begin(), claim_start.end() - 1, claim_head.begin());
+            for (std::size_t f = 0; f < forms_.size(); ++f)
+                if (selected(f)) bucket[claim_head[form_claim_[f]]++] = {root_of_form[f], f};
+            for (std::size_t claim = 0; claim + 1 < claim_start.size(); ++claim) {
+                const auto first = bucket.begin() + static_cast<std::ptrdiff_t>(claim_start[claim]);
+                const auto last = bucket.begin() + static_cast<std::ptrdiff_t>(claim_start[claim + 1]);
+                std::sort(first, last);
+                for (auto it = first; it != last; ++it)
+                    if (it == first || it->first != std::prev(it)->first) emit(claim, it->first, it->second);
+            }
+        };
         for (int round = 0; round < 16; ++round) {
             // (claim, root) where the key is a cluster's main name; (claim, root, form)
             // where it is only an alias or acronym, the first such form per cluster.
-            // Both lists are bucketed by claim (claims are numbers), then each claim's
-            // few entries sorted: linear in the forms, where sorting them all was not.
             primary.clear();
             secondary.clear();
-            std::fill(claim_start.begin(), claim_start.end(), 0);
-            for (std::size_t f = 0; f < forms_.size(); ++f) {
-                root_of_form[f] = find(forms_[f].mention);
-                if (forms_[f].main_name) ++claim_start[form_claim_[f] + 1];
-            }
-            std::partial_sum(claim_start.begin(), claim_start.end(), claim_start.begin());
-            bucket.resize(claim_start.back());
-            std::copy(claim_start.begin(), claim_start.end() - 1, claim_head.begin());
-            for (std::size_t f = 0; f < forms_.size(); ++f)
-                if (forms_[f].main_name) bucket[claim_head[form_claim_[f]]++] = {root_of_form[f], f};
-            for (std::size_t claim = 0; claim + 1 < claim_start.size(); ++claim) {
-                primary_begin[claim] = primary.size();
-                const auto first = bucket.begin() + static_cast<std::ptrdiff_t>(claim_start[claim]);
-                const auto last = bucket.begin() + static_cast<std::ptrdiff_t>(claim_start[claim + 1]);
-                std::sort(first, last);
-                for (auto it = first; it != last; ++it)
-                    if (it == first || it->first != std::prev(it)->first) primary.emplace_back(claim, it->first);
-            }
-            primary_begin.back() = primary.size();
+            for (std::size_t f = 0; f < forms_.size(); ++f) root_of_form[f] = find(forms_[f].mention);
+            for_each_first_by_claim_and_root([&](std::size_t f) { return forms_[f].main_name; },
+                                             [&](std::size_t claim, std::size_t root, std::size_t) {
+                                                 primary.emplace_back(claim, root);
+                                             });
             // Claims are numbers: a form finds its claim's few entries at once, not by
             // bisecting them all.
-            std::fill(claim_start.begin(), claim_start.end(), 0);
-            const auto has_primary = [&](std::size_t f) {
+            std::fill(primary_begin.begin(), primary_begin.end(), 0);
+            for (const auto& [claim, root] : primary) ++primary_begin[claim + 1];
+            std::partial_sum(primary_begin.begin(), primary_begin.end(), primary_begin.begin());
+            for (std::size_t f = 0; f < forms_.size(); ++f) {
                 const std::pair<std::size_t, std::size_t> entry{form_claim_[f], root_of_form[f]};
                 const auto first = primary.begin() + static_cast<std::ptrdiff_t>(primary_begin[entry.first]);
                 const auto last = primary.begin() + static_cast<std::ptrdiff_t>(primary_begin[entry.first + 1]);
-                return std::binary_search(first, last, entry);
-            };
-            std::vector<bool> is_secondary(forms_.size(), false);
-            for (std::size_t f = 0; f < forms_.size(); ++f) {
-                if (has_primary(f)) continue;
-                is_secondary[f] = true;
-                ++claim_start[form_claim_[f] + 1];
+                is_secondary[f] = !std::binary_search(first, last, entry);
             }
-            std::partial_sum(claim_start.begin(), claim_start.end(), claim_start.begin());
-            bucket.resize(claim_start.back());
-            std::copy(claim_start.begin(), claim_start.end() - 1, claim_head.begin());
-            for (std::size_t f = 0; f < forms_.size(); ++f)
-                if (is_secondary[f]) bucket[claim_head[form_claim_[f]]++] = {root_of_form[f], f};
-            // Per claim and root, the first form.
-            for (std::size_t claim = 0; claim + 1 < claim_start.size(); ++claim) {
-                const auto first = bucket.begin() + static_cast<std::ptrdiff_t>(claim_start[claim]);
-                const auto last = bucket.begin() + static_cast<std::ptrdiff_t>(claim_start[claim + 1]);
-                std::sort(first, last);
-                for (auto it = first; it != last; ++it)
-                    if (it == first || it->first != std::prev(it)->first) secondary.emplace_back(claim, it->first, it->second);
-            }
+            for_each_first_by_claim_and_root([&](std::size_t f) { return is_secondary[f]; },
+                                             [&](std::size_t claim, std::size_t root, std::size_t f) {
+                                                 secondary.emplace_back(claim, root, f);
+                                             });
 
             std::vector<std::tuple<std::size_t, std::size_t, std::string, std::string, std::string>> decisions;
             auto primary_at = primary.begin();
