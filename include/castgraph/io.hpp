@@ -34,7 +34,8 @@ private:
 };
 
 // Calls write(stream) on a temporary file and renames it to path; "-" writes to
-// standard output. Creates missing parent directories. Throws IoError.
+// standard output, and an existing device or FIFO is written in place. Creates
+// missing parent directories. Throws IoError.
 void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write);
 
 }  // namespace castgraph

@@ -70,6 +70,23 @@ FileText::~FileText() {
     if (mapping_ != nullptr) ::munmap(mapping_, mapped_size_);
 }
 
+namespace {
+
+// Calls write(stream) on the file at path, opened (and truncated) for writing.
+void write_to(const std::filesystem::path& path, const std::function<void(std::ostream&)>& write) {
+    // Outputs run to gigabytes: write in large blocks, not the default 8 KB.
+    std::vector<char> buffer(std::size_t{1} << 20);
+    std::ofstream out;
+    out.rdbuf()->pubsetbuf(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    out.open(path, std::ios::binary | std::ios::trunc);
+    if (!out) throw IoError(path.string() + ": cannot open for writing: " + std::strerror(errno));
+    write(out);
+    out.flush();
+    if (!out) throw IoError(path.string() + ": write failed");
+}
+
+}  // namespace
+
 void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write) {
     if (path == "-") {
         write(std::cout);
@@ -79,30 +96,24 @@ void write_file_atomically(const std::string& path, const std::function<void(std
     }
     const std::filesystem::path target(path);
     std::error_code ec;
+    // A device or pipe (/dev/null, a FIFO a loader reads) is written in place: a rename
+    // would replace it with a regular file.
+    const auto status = std::filesystem::status(target, ec);
+    if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status) &&
+        !std::filesystem::is_directory(status)) {
+        write_to(target, write);
+        return;
+    }
     if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path(), ec);
     if (ec) throw IoError(target.parent_path().string() + ": cannot create directory: " + ec.message());
     // Temporary name in the same directory so the rename stays on one file system.
     const std::filesystem::path temporary =
         target.string() + ".tmp-" + std::to_string(static_cast<long>(::getpid()));
-    {
-        // Outputs run to gigabytes: write in large blocks, not the default 8 KB.
-        std::vector<char> buffer(std::size_t{1} << 20);
-        std::ofstream out;
-        out.rdbuf()->pubsetbuf(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-        out.open(temporary, std::ios::binary | std::ios::trunc);
-        if (!out) throw IoError(temporary.string() + ": cannot open for writing: " + std::strerror(errno));
-        try {
-            write(out);
-        } catch (...) {
-            out.close();
-            std::filesystem::remove(temporary, ec);
-            throw;
-        }
-        out.flush();
-        if (!out) {
-            std::filesystem::remove(temporary, ec);
-            throw IoError(temporary.string() + ": write failed");
-        }
+    try {
+        write_to(temporary, write);
+    } catch (...) {
+        std::filesystem::remove(temporary, ec);
+        throw;
     }
     std::filesystem::rename(temporary, target, ec);
     if (ec) {

@@ -4,6 +4,10 @@
 #include <fstream>
 #include <string>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "castgraph/error.hpp"
 #include "castgraph/io.hpp"
 #include "test_support.hpp"
@@ -65,6 +69,28 @@ TEST_F(FileTextTest, MissingFileAndDirectoryAreNamed) {
         EXPECT_NE(std::string(error.what()).find(directory_.string() + ": is a directory"), std::string::npos)
             << error.what();
     }
+}
+
+TEST_F(FileTextTest, AtomicWriteReplacesAFileAndLeavesNoTemporary) {
+    const auto path = write("out.txt", "old contents that are longer");
+    write_file_atomically(path, [](std::ostream& out) { out << "new"; });
+    EXPECT_EQ(read_file(path), "new");
+    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(directory_), std::filesystem::directory_iterator()), 1);
+}
+
+// A rename would put a regular file where the FIFO (or /dev/null) was, and a
+// reader waiting on it would get nothing.
+TEST_F(FileTextTest, AtomicWriteToAFifoWritesIntoIt) {
+    const auto fifo = (directory_ / "pipe").string();
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    const int reader = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK);
+    ASSERT_GE(reader, 0);
+    write_file_atomically(fifo, [](std::ostream& out) { out << "through the pipe"; });
+    char received[64] = {};
+    const auto count = ::read(reader, received, sizeof received);
+    ::close(reader);
+    EXPECT_EQ(std::string(received, count > 0 ? static_cast<std::size_t>(count) : 0), "through the pipe");
+    EXPECT_TRUE(std::filesystem::is_fifo(fifo));
 }
 
 }  // namespace
