@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <functional>
+#include <string>
 #include <vector>
 
 namespace castgraph {
@@ -21,6 +22,15 @@ void run_in_parallel(const std::vector<std::function<void()>>& tasks);
 // of run_in_parallel: for work whose results go to slots indexed by i.
 void for_each_index_in_parallel(std::size_t begin, std::size_t end, std::size_t chunk,
                                 const std::function<void(std::size_t)>& work);
+
+// Calls format(chunk, text) for every chunk in [0, chunks) on every core, each into
+// an empty string, and emit(text) on the calling thread in chunk order while later
+// chunks are formatted: for writers of long outputs, whose bytes then never depend on
+// the threads. At most a few chunks per core wait in memory. An exception from
+// format is rethrown when its chunk's turn to be emitted comes (so the first in
+// chunk order wins); one from emit stops the formatting and is rethrown.
+void format_in_order(std::size_t chunks, const std::function<void(std::size_t chunk, std::string& text)>& format,
+                     const std::function<void(const std::string& text)>& emit);
 
 // Writes a zero at data and every 4,096 bytes after it within [data, data + bytes),
 // on every core, so that the pages of a large array are faulted in side by side. The

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <exception>
+#include <mutex>
 #include <thread>
 
 namespace castgraph {
@@ -51,6 +53,86 @@ void for_each_index_in_parallel(std::size_t begin, std::size_t end, std::size_t 
             for (auto i = first; i < std::min(end, first + chunk); ++i) work(i);
         });
     run_in_parallel(tasks);
+}
+
+void format_in_order(std::size_t chunks, const std::function<void(std::size_t chunk, std::string& text)>& format,
+                     const std::function<void(const std::string& text)>& emit) {
+    const auto workers = std::min(thread_count(), chunks);
+    if (workers <= 1) {
+        std::string text;
+        for (std::size_t chunk = 0; chunk < chunks; ++chunk) {
+            text.clear();
+            format(chunk, text);
+            emit(text);
+        }
+        return;
+    }
+    // Persistent workers fill a ring of slots ahead of the emitting thread, which
+    // frees each slot as it goes: no barrier between rounds, no threads per round.
+    struct Slot {
+        std::string text;
+        std::exception_ptr failure;
+        bool ready = false;
+    };
+    std::vector<Slot> ring(4 * workers);
+    std::mutex mutex;
+    std::condition_variable slot_freed;
+    std::condition_variable chunk_ready;
+    std::size_t next_chunk = 0;  // the next chunk a worker takes
+    std::size_t emitted = 0;     // chunks emitted, whose slots are free again
+    bool stopping = false;
+    const auto work = [&] {
+        for (;;) {
+            std::size_t chunk = 0;
+            {
+                std::unique_lock lock(mutex);
+                slot_freed.wait(lock, [&] { return stopping || next_chunk >= chunks || next_chunk < emitted + ring.size(); });
+                if (stopping || next_chunk >= chunks) return;
+                chunk = next_chunk++;
+            }
+            auto& slot = ring[chunk % ring.size()];
+            slot.text.clear();
+            try {
+                format(chunk, slot.text);
+            } catch (...) {
+                slot.failure = std::current_exception();
+            }
+            {
+                const std::lock_guard lock(mutex);
+                slot.ready = true;
+            }
+            chunk_ready.notify_one();
+        }
+    };
+    const auto stop = [&] {
+        {
+            const std::lock_guard lock(mutex);
+            stopping = true;
+        }
+        slot_freed.notify_all();
+    };
+    std::vector<std::jthread> threads;  // declared after what they use: joined first
+    for (std::size_t i = 0; i < workers; ++i) threads.emplace_back(work);
+    try {
+        for (std::size_t chunk = 0; chunk < chunks; ++chunk) {
+            auto& slot = ring[chunk % ring.size()];
+            {
+                std::unique_lock lock(mutex);
+                chunk_ready.wait(lock, [&] { return slot.ready; });
+            }
+            if (slot.failure) std::rethrow_exception(slot.failure);
+            emit(slot.text);
+            {
+                const std::lock_guard lock(mutex);
+                slot.ready = false;
+                ++emitted;
+            }
+            slot_freed.notify_all();
+        }
+    } catch (...) {
+        stop();
+        throw;
+    }
 }
 
 void touch_pages_in_parallel(void* data, std::size_t bytes) {

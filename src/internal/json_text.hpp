@@ -7,7 +7,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
-#include <future>
 #include <ostream>
 #include <span>
 #include <string>
@@ -40,42 +39,20 @@ void append_json_numbers(std::string& out, std::span<const std::uint32_t> number
 const std::string& evidence_json(EvidenceSet evidence);
 
 // Writes `count` records, one a line, separated by commas: formatted in chunks of
-// chunk_size on every core, a round of chunks ahead of the one being written, and
-// written in order, so the bytes never depend on the threads. format(i, text)
-// appends record i; it runs on several threads at once.
+// chunk_size on every core and written in order (format_in_order), so the bytes
+// never depend on the threads. format(i, text) appends record i; it runs on several
+// threads at once.
 template <typename Format>
 void write_records(std::ostream& out, std::size_t count, std::size_t chunk_size, const Format& format) {
-    const auto chunks_per_round = 2 * thread_count();
-    const auto format_round = [&](std::size_t first_chunk, std::vector<std::string>& texts) {
-        texts.resize(chunks_per_round);
-        std::vector<std::function<void()>> tasks;
-        for (std::size_t c = 0; c < chunks_per_round; ++c) {
-            texts[c].clear();
-            const auto begin = (first_chunk + c) * chunk_size;
-            if (begin >= count) continue;
-            tasks.emplace_back([&, c, begin] {
-                auto& text = texts[c];
-                for (auto i = begin; i < std::min(count, begin + chunk_size); ++i) {
-                    text += i == 0 ? "\n" : ",\n";
-                    format(i, text);
-                }
-            });
-        }
-        run_in_parallel(tasks);
-    };
-    std::vector<std::string> current;
-    std::vector<std::string> ahead;
-    format_round(0, current);
-    for (std::size_t first = 0; first * chunk_size < count; first += chunks_per_round) {
-        const auto next = first + chunks_per_round;
-        std::future<void> formatting;
-        if (next * chunk_size < count) formatting = std::async(std::launch::async, [&, next] { format_round(next, ahead); });
-        for (const auto& text : current) out.write(text.data(), static_cast<std::streamsize>(text.size()));
-        if (formatting.valid()) {
-            formatting.get();
-            std::swap(current, ahead);
-        }
-    }
+    format_in_order(
+        (count + chunk_size - 1) / chunk_size,
+        [&](std::size_t chunk, std::string& text) {
+            for (auto i = chunk * chunk_size; i < std::min(count, (chunk + 1) * chunk_size); ++i) {
+                text += i == 0 ? "\n" : ",\n";
+                format(i, text);
+            }
+        },
+        [&](const std::string& text) { out.write(text.data(), static_cast<std::streamsize>(text.size())); });
 }
 
 }  // namespace castgraph::internal

@@ -2,7 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdint>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <thread>
 #include <vector>
 
 namespace castgraph {
@@ -43,6 +48,73 @@ TEST(TouchPages, WritesOneZeroAPageAndNothingElse) {
         }
     }
     EXPECT_EQ(zeros, (buffer.size() - 100 + 4095) / 4096);
+    set_thread_count(0);
+}
+
+// Chunks reach emit in order whatever thread formatted them and however long each
+// took, with many more chunks than the ring holds.
+TEST(FormatInOrder, EmitsEveryChunkInOrder) {
+    for (const std::size_t threads : {1, 2, 3, 8}) {
+        set_thread_count(threads);
+        constexpr std::size_t kChunks = 1000;
+        std::vector<std::size_t> emitted;
+        format_in_order(
+            kChunks,
+            [](std::size_t chunk, std::string& text) {
+                EXPECT_TRUE(text.empty());
+                if (chunk % 97 == 0) std::this_thread::sleep_for(std::chrono::milliseconds(2));  // a slow chunk
+                text = std::to_string(chunk) + std::string(chunk % 13, 'x');
+            },
+            [&](const std::string& text) {
+                const auto chunk = std::stoul(text);
+                EXPECT_EQ(text, std::to_string(chunk) + std::string(chunk % 13, 'x'));
+                emitted.push_back(chunk);
+            });
+        ASSERT_EQ(emitted.size(), kChunks) << "threads " << threads;
+        for (std::size_t i = 0; i < kChunks; ++i) ASSERT_EQ(emitted[i], i) << "threads " << threads;
+    }
+    set_thread_count(0);
+}
+
+// The first failing chunk in chunk order is the one reported, and nothing from it
+// or after it is emitted, even when a later chunk fails first.
+TEST(FormatInOrder, RethrowsTheFirstFailureInChunkOrder) {
+    for (const std::size_t threads : {1, 2, 4}) {
+        set_thread_count(threads);
+        std::size_t emitted = 0;
+        try {
+            format_in_order(
+                100,
+                [](std::size_t chunk, std::string& text) {
+                    if (chunk == 40) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+                    if (chunk == 40 || chunk == 41) throw std::runtime_error("chunk " + std::to_string(chunk));
+                    text = "ok";
+                },
+                [&](const std::string&) { ++emitted; });
+            FAIL() << "no exception";
+        } catch (const std::runtime_error& error) {
+            EXPECT_STREQ(error.what(), "chunk 40") << "threads " << threads;
+        }
+        EXPECT_EQ(emitted, 40u) << "threads " << threads;
+    }
+    set_thread_count(0);
+}
+
+// A failing emit (a full disk) stops the formatting and reaches the caller.
+TEST(FormatInOrder, StopsWhenEmitFails) {
+    set_thread_count(2);
+    std::size_t formatted = 0;
+    std::mutex mutex;
+    EXPECT_THROW(format_in_order(
+                     100000,
+                     [&](std::size_t, std::string& text) {
+                         const std::lock_guard lock(mutex);
+                         ++formatted;
+                         text = "x";
+                     },
+                     [](const std::string&) { throw std::runtime_error("write failed"); }),
+                 std::runtime_error);
+    EXPECT_LT(formatted, 100u);  // the ring's few chunks, not the rest
     set_thread_count(0);
 }
 
