@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <numeric>
 #include <sstream>
+#include <string_view>
 #include <tuple>
 
 #include "castgraph/episode_json.hpp"
 #include "castgraph/io.hpp"
 #include "castgraph/listing_parser.hpp"
+#include "castgraph/parallel.hpp"
 #include "castgraph/text.hpp"
 
 namespace castgraph {
@@ -63,17 +65,27 @@ struct RicherFirst {
 
 std::vector<Episode> deduplicate_episodes(std::vector<Episode> episodes, ProblemLog& problems) {
     // Positions are sorted, not the episodes: each is a few hundred bytes of strings
-    // and lists, and a million of them would be moved some twenty times over.
+    // and lists, and a million of them would be moved some twenty times over. Sorted
+    // by (id, position) on every core, then each run of one id by content, stably:
+    // the order a stable sort by (id, richer first) gives.
+    std::vector<std::pair<std::string_view, std::size_t>> by_id(episodes.size());
+    for (std::size_t i = 0; i < episodes.size(); ++i) by_id[i] = {episodes[i].id, i};
+    parallel_sort(by_id.begin(), by_id.end());
     std::vector<std::size_t> order(episodes.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t left, std::size_t right) {
-        const auto& a = episodes[left];
-        const auto& b = episodes[right];
-        if (a.id != b.id) return a.id < b.id;
-        return RicherFirst{}(a, b);
-    });
+    for (std::size_t i = 0; i < by_id.size(); ++i) order[i] = by_id[i].second;
+    for (std::size_t begin = 0; begin < by_id.size();) {
+        auto end = begin + 1;
+        while (end < by_id.size() && by_id[end].first == by_id[begin].first) ++end;
+        if (end - begin > 1)
+            std::stable_sort(order.begin() + static_cast<std::ptrdiff_t>(begin),
+                             order.begin() + static_cast<std::ptrdiff_t>(end),
+                             [&](std::size_t left, std::size_t right) {
+                                 return RicherFirst{}(episodes[left], episodes[right]);
+                             });
+        begin = end;
+    }
     std::vector<Episode> unique;
-    unique.reserve(episodes.size());
+    reserve_touched(unique, episodes.size());
     for (const auto position : order) {
         auto& episode = episodes[position];
         if (!unique.empty() && unique.back().id == episode.id) {

@@ -24,19 +24,25 @@ struct Line {
     std::uint32_t number = 0;  // 1-based
 };
 
-std::vector<Line> split_lines(std::string_view text) {
-    std::vector<Line> lines;
+// Calls line(text) for each line of text: split at '\n', a '\r' before it dropped,
+// and no line after a final '\n'.
+template <typename OnLine>
+void for_each_line(std::string_view text, const OnLine& on_line) {
     std::size_t start = 0;
-    std::uint32_t number = 1;
     while (start < text.size()) {
         auto end = text.find('\n', start);
         if (end == std::string_view::npos) end = text.size();
         auto line = text.substr(start, end - start);
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        lines.push_back({line, number++});
+        on_line(line);
         start = end + 1;
     }
-    return lines;
+}
+
+// How many lines for_each_line finds.
+std::size_t count_lines(std::string_view text) {
+    return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) +
+           (!text.empty() && text.back() != '\n' ? 1 : 0);
 }
 
 bool is_blank(std::string_view line) { return trim(line).empty(); }
@@ -475,16 +481,41 @@ private:
 // copy so the page's structure survives; the episode holding one is then skipped whole.
 struct PageLines {
     std::vector<Line> lines;
-    std::deque<std::string> repaired;  // owns the text of repaired lines
+    std::vector<std::deque<std::string>> repaired;  // own the text of repaired lines, a deque a part
     std::map<std::uint32_t, std::size_t> invalid_utf8;  // line number -> byte offset
 
-    explicit PageLines(std::string_view text) : lines(split_lines(text)) {
-        for (auto& line : lines) {
-            const auto bad = find_invalid_utf8(line.text);
-            if (!bad) continue;
-            invalid_utf8.emplace(line.number, *bad);
-            line.text = repaired.emplace_back(repair_utf8(line.text));
+    // Lines are found and checked on every core, in parts of the page that end at a
+    // newline: a first pass counts each part's lines, so each knows where its own go.
+    explicit PageLines(std::string_view text) {
+        constexpr std::size_t kPartBytes = std::size_t{4} << 20;
+        std::vector<std::size_t> starts = {0};
+        for (auto at = kPartBytes; at < text.size(); at = starts.back() + kPartBytes) {
+            const auto newline = text.find('\n', at);
+            if (newline == std::string_view::npos || newline + 1 >= text.size()) break;
+            starts.push_back(newline + 1);
         }
+        starts.push_back(text.size());
+        const auto parts = starts.size() - 1;
+        const auto part_text = [&](std::size_t part) { return text.substr(starts[part], starts[part + 1] - starts[part]); };
+        std::vector<std::size_t> first_line(parts + 1, 0);
+        for_each_index_in_parallel(0, parts, 1, [&](std::size_t part) { first_line[part + 1] = count_lines(part_text(part)); });
+        for (std::size_t part = 0; part < parts; ++part) first_line[part + 1] += first_line[part];
+        reserve_touched(lines, first_line.back());
+        lines.resize(first_line.back());
+        repaired.resize(parts);
+        std::vector<std::vector<std::pair<std::uint32_t, std::size_t>>> invalid(parts);
+        for_each_index_in_parallel(0, parts, 1, [&](std::size_t part) {
+            auto index = first_line[part];
+            for_each_line(part_text(part), [&](std::string_view text_of_line) {
+                auto& line = lines[index];
+                line = {text_of_line, static_cast<std::uint32_t>(++index)};
+                if (const auto bad = find_invalid_utf8(line.text)) {
+                    invalid[part].emplace_back(line.number, *bad);
+                    line.text = repaired[part].emplace_back(repair_utf8(line.text));
+                }
+            });
+        });
+        for (const auto& found : invalid) invalid_utf8.insert(found.begin(), found.end());
     }
 };
 
@@ -661,7 +692,10 @@ std::vector<Episode> parse_listing(std::string_view text, const std::string& sou
     for (std::size_t r = 0; r < ranges; ++r)
         tasks.emplace_back([&, r] { parsed[r] = ListingParser(page, source_name, logs[r]).parse(bounds[r], bounds[r + 1]); });
     run_in_parallel(tasks);
+    std::size_t total = 0;
+    for (const auto& range : parsed) total += range.size();
     std::vector<Episode> episodes;
+    reserve_touched(episodes, total);  // a million episodes are half a gigabyte of fresh pages
     for (std::size_t r = 0; r < ranges; ++r) {
         problems.merge(logs[r]);
         episodes.insert(episodes.end(), std::make_move_iterator(parsed[r].begin()), std::make_move_iterator(parsed[r].end()));

@@ -240,5 +240,46 @@ TEST(ParseListing, EmptyAndHeaderOnlyPages) {
     EXPECT_EQ(problems.count(), 0U);
 }
 
+// A page of several megabytes is split into lines on every core, in parts: line
+// numbers, CRLF endings and repaired invalid UTF-8 come out as from one pass.
+TEST(ParseListing, LargePageKeepsLineNumbersAcrossParts) {
+    const auto block = [](std::size_t i, bool bad, bool crlf) {
+        const auto title = "Episode " + std::to_string(i) + (bad ? " \xFF" : "") + " \u2014 Ada Lovelace";
+        std::string text = title + "\n12:00\nEN\nWatch with Captions\nShowil y a 2 jours\n\n" + title +
+                           "\n\nSummary. ## [00:00] Intro Ada explains the engine in detail today. "
+                           "## Entities - **Ada Lovelace** (Person): Mathematician.\n\n#math\n\n";
+        if (crlf) {
+            std::string with_cr;
+            for (const char c : text) with_cr += c == '\n' ? std::string("\r\n") : std::string(1, c);
+            text = with_cr;
+        }
+        return text;
+    };
+    constexpr std::size_t kBlocks = 64000;  // some 13 MB: several parts
+    constexpr std::uint32_t kLinesPerBlock = 12;
+    std::string page;
+    for (std::size_t i = 0; i < kBlocks; ++i) page += block(i, i % 9973 == 5, i % 2 == 1);
+    ASSERT_GT(page.size(), std::size_t{12} << 20);  // parts are of about 4 MB
+    ProblemLog problems;
+    const auto episodes = parse_listing(page, "big.txt", problems);
+    std::vector<std::uint32_t> bad_lines;
+    for (std::size_t i = 0; i < kBlocks; ++i)
+        if (i % 9973 == 5) bad_lines.push_back(static_cast<std::uint32_t>(i) * kLinesPerBlock + 1);
+    ASSERT_EQ(problems.count(), bad_lines.size());
+    for (std::size_t p = 0; p < bad_lines.size(); ++p) {
+        EXPECT_EQ(problems.problems()[p].reason, "invalid-utf8");
+        EXPECT_EQ(problems.problems()[p].where.line, bad_lines[p]);
+    }
+    ASSERT_EQ(episodes.size(), kBlocks - bad_lines.size());
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < kBlocks; ++i) {
+        if (i % 9973 == 5) continue;
+        const auto& episode = episodes[kept++];
+        ASSERT_EQ(episode.source_line, i * kLinesPerBlock + 1) << i;
+        ASSERT_EQ(episode.title, "Episode " + std::to_string(i) + " \u2014 Ada Lovelace") << i;
+        ASSERT_EQ(episode.tags, std::vector<std::string>{"math"}) << i;
+    }
+}
+
 }  // namespace
 }  // namespace castgraph
