@@ -200,15 +200,28 @@ private:
     }
 
     void index_episodes() {
+        // Deduplicated episodes come in id order already: a million long ids are
+        // then compared once each, not sorted again.
         const auto by_id = [](const Episode* a, const Episode* b) { return a->id < b->id; };
-        std::sort(episodes_.begin(), episodes_.end(), by_id);
-        std::sort(releasable_.begin(), releasable_.end(), by_id);
-        for (std::size_t i = 0; i < episodes_.size(); ++i) {
-            if (i > 0 && episodes_[i]->id == episodes_[i - 1]->id)
-                throw InputError("graph: episode id '" + episodes_[i]->id + "' appears twice");
-            episode_index_.emplace(episodes_[i]->id, i);
+        if (!std::is_sorted(episodes_.begin(), episodes_.end(), by_id)) {
+            std::sort(episodes_.begin(), episodes_.end(), by_id);
+            std::sort(releasable_.begin(), releasable_.end(), by_id);
         }
+        for (std::size_t i = 1; i < episodes_.size(); ++i)
+            if (episodes_[i]->id == episodes_[i - 1]->id)
+                throw InputError("graph: episode id '" + episodes_[i]->id + "' appears twice");
         facts_.resize(episodes_.size());
+    }
+
+    // The index in episodes_ of the episode with this id, looked for from `from` on
+    // (mentions come in episode order, so it is nearly always there or just after).
+    std::optional<std::size_t> find_episode(const std::string& id, std::size_t from) const {
+        for (auto at = from; at < std::min(episodes_.size(), from + 2); ++at)
+            if (episodes_[at]->id == id) return at;
+        const auto found = std::lower_bound(episodes_.begin(), episodes_.end(), id,
+                                            [](const Episode* episode, const std::string& key) { return episode->id < key; });
+        if (found == episodes_.end() || (*found)->id != id) return std::nullopt;
+        return static_cast<std::size_t>(found - episodes_.begin());
     }
 
     void collect_resolved_entities() {
@@ -229,24 +242,26 @@ private:
             entities_[e].sighting_mentions.reserve(sighting_count[e]);
         }
         listed_position_.resize(resolution_.mentions.size());
-        // Mentions come episode by episode: an episode's id is looked up once for its
-        // whole list, not hashed again for each of ten million items.
-        auto episode = episode_index_.end();
+        // Mentions come episode by episode: an episode is looked for once for its whole
+        // list, next to the last one found.
+        std::size_t episode = 0;
         for (std::size_t m = 0; m < resolution_.mentions.size(); ++m) {
             const auto& mention = resolution_.mentions[m];
-            if (episode == episode_index_.end() || episode->first != mention.episode_id)
-                episode = episode_index_.find(mention.episode_id);
-            if (episode == episode_index_.end())
-                throw Error(ErrorCategory::internal,
-                            "graph: resolution names episode '" + mention.episode_id + "' that is not in the input");
+            if (m == 0 || mention.episode_id != resolution_.mentions[m - 1].episode_id) {
+                const auto found = find_episode(mention.episode_id, m == 0 ? 0 : episode);
+                if (!found)
+                    throw Error(ErrorCategory::internal,
+                                "graph: resolution names episode '" + mention.episode_id + "' that is not in the input");
+                episode = *found;
+            }
             const auto entity = resolution_.entity_of_mention.at(m);
-            facts_[episode->second].mention_indexes.push_back(m);
+            facts_[episode].mention_indexes.push_back(m);
             listed_position_[m] = static_cast<std::uint32_t>(entities_[entity].sightings.size());
             entities_[entity].sighting_mentions.push_back(static_cast<std::uint32_t>(m));
             // Handed over, the item's texts move into its sighting; else they are copied.
             auto item = resolution_owned_ ? std::move(owned_resolution_.mentions[m]) : Mention(mention);
             // Until the nodes are made, a sighting's episode is its index in episodes_.
-            entities_[entity].sightings.push_back({static_cast<std::uint32_t>(episode->second),
+            entities_[entity].sightings.push_back({static_cast<std::uint32_t>(episode),
                                                    SightingSource::EntityList,
                                                    static_cast<std::uint32_t>(item.item_index),
                                                    std::move(item.raw_name), std::move(item.raw_type),
@@ -880,7 +895,6 @@ private:
         std::vector<Episode>().swap(owned_);
         std::vector<const Episode*>().swap(episodes_);
         std::vector<Episode*>().swap(releasable_);
-        std::unordered_map<std::string, std::size_t>().swap(episode_index_);
         std::vector<Vertex>().swap(episode_vertex_);
         std::unordered_map<std::string_view, Vertex>().swap(podcast_vertex_);
         std::unordered_map<std::string_view, Vertex>().swap(topic_vertex_);
@@ -952,7 +966,6 @@ private:
     std::vector<Episode> owned_;            // when built from episodes handed over
     std::vector<const Episode*> episodes_;  // sorted by id
     std::vector<Episode*> releasable_;      // the same, when owned; else empty
-    std::unordered_map<std::string, std::size_t> episode_index_;
     std::vector<EpisodeFacts> facts_;  // parallel to episodes_
     std::vector<Vertex> episode_vertex_;  // parallel to episodes_, from add_nodes on
     // Podcast and Topic vertices by the spellings episodes use (a spelling with no id has none).

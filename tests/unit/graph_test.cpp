@@ -336,6 +336,28 @@ TEST(BuildGraph, RepeatedEpisodeIdIsAnError) {
     EXPECT_THROW(build_graph({a, a}, {}, {}), InputError);
 }
 
+// Each episode of the resolution is looked for among the input's, wherever it stands.
+TEST(BuildGraph, ResolutionOfAnEpisodeNotGivenIsAnError) {
+    const auto first = make({.title = "First", .items = {{"Ada Lovelace", "Person", "Mathematician."}}});
+    const auto second = make({.title = "Second", .items = {{"Ada Lovelace", "Person", "Mathematician."}}});
+    const auto middle = make({.title = "Middle", .items = {{"Ada Lovelace", "Person", "Mathematician."}}});
+    const auto resolution = resolve_entities({first, second, middle}, {});
+    for (const auto& [given, missing] : {std::pair{std::vector{first, middle}, second.id},
+                                         std::pair{std::vector{second, middle}, first.id},
+                                         std::pair{std::vector{first, second}, middle.id}}) {
+        try {
+            build_graph(given, resolution);
+            FAIL() << "no error without " << missing;
+        } catch (const Error& error) {
+            EXPECT_EQ(error.category(), ErrorCategory::internal);
+            EXPECT_NE(std::string(error.what()).find("resolution names episode '" + missing + "' that is not in the input"),
+                      std::string::npos)
+                << error.what();
+        }
+    }
+    EXPECT_EQ(build_graph({first, second, middle}, resolution).graph.node_count(), 5U);  // 3 episodes, a show, Ada
+}
+
 TEST(DeduplicateEpisodes, KeepsTheRichestRecordWhateverTheOrder) {
     auto bare = make({.title = "Same", .with_list = false});
     bare.source_file = "a.txt";
