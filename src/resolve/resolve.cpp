@@ -122,7 +122,13 @@ private:
         // below then only confirms it (unless two episodes share an id).
         std::vector<const Episode*> by_id;
         for (const auto& episode : episodes) by_id.push_back(&episode);
-        std::stable_sort(by_id.begin(), by_id.end(), [](const Episode* a, const Episode* b) { return a->id < b->id; });
+        const auto id_order = [](const Episode* a, const Episode* b) { return a->id < b->id; };
+        // Deduplicated episodes come in id order already, each id once.
+        const bool ids_increase =
+            std::adjacent_find(by_id.begin(), by_id.end(), [](const Episode* a, const Episode* b) {
+                return !(a->id < b->id);
+            }) == by_id.end();
+        if (!ids_increase) std::stable_sort(by_id.begin(), by_id.end(), id_order);
         // Each episode's items fill their own slots, so episodes are read side by side:
         // copying ten million items' texts is mostly the kernel handing out fresh pages.
         std::vector<std::size_t> first_mention(by_id.size() + 1, 0);
@@ -140,7 +146,8 @@ private:
             return std::tie(a.episode_id, a.item_index, a.raw_name, a.raw_type, a.description) <
                    std::tie(b.episode_id, b.item_index, b.raw_name, b.raw_type, b.description);
         };
-        if (std::is_sorted(mentions_.begin(), mentions_.end(), before)) return;
+        // Ids that increase put mentions in order at once: each episode's items come by index.
+        if (ids_increase || std::is_sorted(mentions_.begin(), mentions_.end(), before)) return;
         std::vector<std::size_t> order(mentions_.size());
         std::iota(order.begin(), order.end(), std::size_t{0});
         std::sort(order.begin(), order.end(),
