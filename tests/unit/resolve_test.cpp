@@ -276,6 +276,26 @@ TEST_F(SampleResolution, ShufflingEpisodesChangesNothing) {
     }
 }
 
+// Mentions come in (episode id, item index, name, type, description) order, also
+// when episodes arrive out of order or two share an id (as undeduplicated input may).
+TEST(ResolveEntitiesOrder, MentionsAreInEpisodeOrderWhateverTheInput) {
+    auto episodes = episodes_of({{"Al", "Person", ""}, {"Zed", "Person", ""}, {"Bea", "Person", ""}});
+    episodes[0].id = "episode:test/a";
+    episodes[1].id = "episode:test/b";
+    episodes[2].id = "episode:test/b";
+    const auto names = [](const ResolutionResult& result) {
+        std::vector<std::string> found;
+        for (const auto& mention : result.mentions) found.push_back(mention.episode_id + " " + mention.raw_name);
+        return found;
+    };
+    EXPECT_EQ(names(resolve_entities(episodes, {})),
+              (std::vector<std::string>{"episode:test/a Al", "episode:test/b Bea", "episode:test/b Zed"}));
+    episodes[0].id = "episode:test/c";  // ids that only decrease
+    episodes[2].id = "episode:test/a";
+    EXPECT_EQ(names(resolve_entities(episodes, {})),
+              (std::vector<std::string>{"episode:test/a Bea", "episode:test/b Zed", "episode:test/c Al"}));
+}
+
 TEST(ResolveEntitiesOrder, ShufflingItemsAcrossEpisodesChangesNoIdOrMerge) {
     std::vector<Item> items = {{"Modular AI", "Organization", ""}, {"Modular", "Organization", ""},
                                {"Meta FAIR", "Organization", ""},  {"FAIR", "Organization", ""},
