@@ -95,17 +95,20 @@ void write_file_atomically(const std::string& path, const std::function<void(std
         return;
     }
     const std::filesystem::path target(path);
-    std::error_code ec;
     // A device or pipe (/dev/null, a FIFO a loader reads) is written in place: a rename
-    // would replace it with a regular file.
-    const auto status = std::filesystem::status(target, ec);
-    if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status) &&
+    // would replace it with a regular file. A target that does not exist yet is no such thing.
+    std::error_code status_error;
+    const auto status = std::filesystem::status(target, status_error);
+    if (!status_error && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status) &&
         !std::filesystem::is_directory(status)) {
         write_to(target, write);
         return;
     }
-    if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path(), ec);
-    if (ec) throw IoError(target.parent_path().string() + ": cannot create directory: " + ec.message());
+    std::error_code ec;
+    if (target.has_parent_path()) {
+        std::filesystem::create_directories(target.parent_path(), ec);
+        if (ec) throw IoError(target.parent_path().string() + ": cannot create directory: " + ec.message());
+    }
     // Temporary name in the same directory so the rename stays on one file system.
     const std::filesystem::path temporary =
         target.string() + ".tmp-" + std::to_string(static_cast<long>(::getpid()));

@@ -86,7 +86,10 @@ void format_in_order(std::size_t chunks, const std::function<void(std::size_t ch
             std::size_t chunk = 0;
             {
                 std::unique_lock lock(mutex);
-                slot_freed.wait(lock, [&] { return stopping || next_chunk >= chunks || next_chunk < emitted + ring.size(); });
+                const auto can_take = [&] {
+                    return stopping || next_chunk >= chunks || next_chunk < emitted + ring.size();
+                };
+                slot_freed.wait(lock, can_take);
                 if (stopping || next_chunk >= chunks) return;
                 chunk = next_chunk++;
             }
@@ -112,8 +115,9 @@ void format_in_order(std::size_t chunks, const std::function<void(std::size_t ch
         slot_freed.notify_all();
     };
     std::vector<std::jthread> threads;  // declared after what they use: joined first
-    for (std::size_t i = 0; i < workers; ++i) threads.emplace_back(work);
+    threads.reserve(workers);
     try {
+        for (std::size_t i = 0; i < workers; ++i) threads.emplace_back(work);  // may throw: stop the others
         for (std::size_t chunk = 0; chunk < chunks; ++chunk) {
             auto& slot = ring[chunk % ring.size()];
             {

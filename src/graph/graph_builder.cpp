@@ -213,13 +213,13 @@ private:
         facts_.resize(episodes_.size());
     }
 
-    // The index in episodes_ of the episode with this id, looked for from `from` on
-    // (mentions come in episode order, so it is nearly always there or just after).
+    // The index in episodes_ of the episode with this id: mentions come in episode
+    // order, so it is nearly always `from` or the one after; else a binary search.
     std::optional<std::size_t> find_episode(const std::string& id, std::size_t from) const {
         for (auto at = from; at < std::min(episodes_.size(), from + 2); ++at)
             if (episodes_[at]->id == id) return at;
-        const auto found = std::lower_bound(episodes_.begin(), episodes_.end(), id,
-                                            [](const Episode* episode, const std::string& key) { return episode->id < key; });
+        const auto by_id = [](const Episode* episode, const std::string& key) { return episode->id < key; };
+        const auto found = std::lower_bound(episodes_.begin(), episodes_.end(), id, by_id);
         if (found == episodes_.end() || (*found)->id != id) return std::nullopt;
         return static_cast<std::size_t>(found - episodes_.begin());
     }
@@ -247,11 +247,12 @@ private:
         std::size_t episode = 0;
         for (std::size_t m = 0; m < resolution_.mentions.size(); ++m) {
             const auto& mention = resolution_.mentions[m];
-            if (m == 0 || mention.episode_id != resolution_.mentions[m - 1].episode_id) {
-                const auto found = find_episode(mention.episode_id, m == 0 ? 0 : episode);
+            // (Not the previous mention's id: handed over, that has moved into its sighting.)
+            if (m == 0 || mention.episode_id != episodes_[episode]->id) {
+                const auto found = find_episode(mention.episode_id, episode);
                 if (!found)
-                    throw Error(ErrorCategory::internal,
-                                "graph: resolution names episode '" + mention.episode_id + "' that is not in the input");
+                    throw Error(ErrorCategory::internal, "graph: resolution names episode '" + mention.episode_id +
+                                                             "' that is not in the input");
                 episode = *found;
             }
             const auto entity = resolution_.entity_of_mention.at(m);

@@ -73,7 +73,9 @@ std::vector<Episode> deduplicate_episodes(std::vector<Episode> episodes, Problem
     parallel_sort(by_id.begin(), by_id.end());
     std::vector<std::size_t> order(episodes.size());
     for (std::size_t i = 0; i < by_id.size(); ++i) order[i] = by_id[i].second;
+    std::size_t distinct = 0;
     for (std::size_t begin = 0; begin < by_id.size();) {
+        ++distinct;
         auto end = begin + 1;
         while (end < by_id.size() && by_id[end].first == by_id[begin].first) ++end;
         if (end - begin > 1)
@@ -85,7 +87,7 @@ std::vector<Episode> deduplicate_episodes(std::vector<Episode> episodes, Problem
         begin = end;
     }
     std::vector<Episode> unique;
-    reserve_touched(unique, episodes.size());
+    reserve_touched(unique, distinct);
     for (const auto position : order) {
         auto& episode = episodes[position];
         if (!unique.empty() && unique.back().id == episode.id) {

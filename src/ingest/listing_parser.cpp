@@ -496,9 +496,12 @@ struct PageLines {
         }
         starts.push_back(text.size());
         const auto parts = starts.size() - 1;
-        const auto part_text = [&](std::size_t part) { return text.substr(starts[part], starts[part + 1] - starts[part]); };
+        const auto part_text = [&](std::size_t part) {
+            return text.substr(starts[part], starts[part + 1] - starts[part]);
+        };
         std::vector<std::size_t> first_line(parts + 1, 0);
-        for_each_index_in_parallel(0, parts, 1, [&](std::size_t part) { first_line[part + 1] = count_lines(part_text(part)); });
+        for_each_index_in_parallel(0, parts, 1,
+                                   [&](std::size_t part) { first_line[part + 1] = count_lines(part_text(part)); });
         for (std::size_t part = 0; part < parts; ++part) first_line[part + 1] += first_line[part];
         reserve_touched(lines, first_line.back());
         lines.resize(first_line.back());

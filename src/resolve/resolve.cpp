@@ -118,8 +118,8 @@ public:
 private:
     // ---- input --------------------------------------------------------------------
     void collect_mentions(const std::vector<Episode>& episodes) {
-        // Episodes in id order give mentions in their final order at once; the sort
-        // below then only confirms it (unless two episodes share an id).
+        // Episodes whose ids increase give mentions in their final order at once. Else
+        // they are sorted (stably: two may share an id) and the mentions sorted below.
         std::vector<const Episode*> by_id;
         for (const auto& episode : episodes) by_id.push_back(&episode);
         const auto id_order = [](const Episode* a, const Episode* b) { return a->id < b->id; };

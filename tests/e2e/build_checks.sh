@@ -4,10 +4,11 @@
 #  - a build given its own graph as --previous gives the same bytes (read, ids kept, written);
 #  - the page given twice keeps each episode once and says so;
 #  - --report writes the resolution report next to the graph;
+#  - outputs named without a directory, and a FIFO as the output, are written;
 #  - stats reads the graph (table and JSON), and a bad graph file is named with the problem's place.
 # Prints "N passed, M failed"; exits 1 when anything failed.
 set -uo pipefail
-binary=$1
+binary=$(realpath "$1")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 passed=0 failed=0
@@ -34,6 +35,23 @@ check "--strict stops on a repeated episode" bash -c "! '$binary' --strict build
 
 "$binary" build "$page" --aliases "$aliases" -o "$work/g.json" --report "$work/report.json" 2>/dev/null
 check "--report writes the resolution report" grep -q '"format": *"castgraph-resolution-report"' "$work/report.json"
+
+# Outputs named without a directory go into the working directory, exports and report too.
+mkdir "$work/bare"
+(cd "$work/bare" && "$binary" build "$OLDPWD/$page" --aliases "$OLDPWD/$aliases" -o bare.json \
+  --report bare-report.json --export graphml 2>/dev/null)
+check "outputs named without a directory are written" \
+  bash -c "cmp -s '$work/one.json' '$work/bare/bare.json' && test -s '$work/bare/bare-report.json' &&
+           test -s '$work/bare/bare.graphml'"
+
+# A FIFO (or /dev/null) is written into, not replaced by a regular file.
+mkfifo "$work/pipe"
+timeout 60 cat "$work/pipe" >"$work/from-pipe" &  # a replaced FIFO would leave it waiting
+reader=$!
+"$binary" build "$page" --aliases "$aliases" -o "$work/pipe" 2>/dev/null
+wait "$reader" || true
+check "a graph written into a FIFO reaches its reader" cmp -s "$work/one.json" "$work/from-pipe"
+check "the FIFO is still a FIFO" test -p "$work/pipe"
 
 "$binary" stats "$work/one.json" >"$work/stats.txt"
 check "stats counts 12 episodes" grep -Eq '^  Episode +12$' "$work/stats.txt"

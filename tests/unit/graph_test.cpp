@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <functional>
 #include <random>
 #include <set>
 #include <sstream>
@@ -336,26 +337,40 @@ TEST(BuildGraph, RepeatedEpisodeIdIsAnError) {
     EXPECT_THROW(build_graph({a, a}, {}, {}), InputError);
 }
 
-// Each episode of the resolution is looked for among the input's, wherever it stands.
+// Each episode of the resolution is looked for among the input's, wherever it stands,
+// whether episodes and resolution are lent or handed over.
 TEST(BuildGraph, ResolutionOfAnEpisodeNotGivenIsAnError) {
     const auto first = make({.title = "First", .items = {{"Ada Lovelace", "Person", "Mathematician."}}});
     const auto second = make({.title = "Second", .items = {{"Ada Lovelace", "Person", "Mathematician."}}});
     const auto middle = make({.title = "Middle", .items = {{"Ada Lovelace", "Person", "Mathematician."}}});
     const auto resolution = resolve_entities({first, second, middle}, {});
-    for (const auto& [given, missing] : {std::pair{std::vector{first, middle}, second.id},
-                                         std::pair{std::vector{second, middle}, first.id},
-                                         std::pair{std::vector{first, second}, middle.id}}) {
-        try {
-            build_graph(given, resolution);
-            FAIL() << "no error without " << missing;
-        } catch (const Error& error) {
-            EXPECT_EQ(error.category(), ErrorCategory::internal);
-            EXPECT_NE(std::string(error.what()).find("resolution names episode '" + missing + "' that is not in the input"),
-                      std::string::npos)
-                << error.what();
+    const std::vector<std::function<BuildResult(const std::vector<Episode>&)>> ways = {
+        [&](const std::vector<Episode>& given) { return build_graph(given, resolution); },
+        [&](const std::vector<Episode>& given) {
+            return build_graph(std::vector<Episode>(given), ResolutionResult(resolution));
+        }};
+    for (const auto& build_from : ways) {
+        for (const auto& [given, missing] : {std::pair{std::vector{first, middle}, second.id},
+                                             std::pair{std::vector{second, middle}, first.id},
+                                             std::pair{std::vector{first, second}, middle.id}}) {
+            try {
+                build_from(given);
+                FAIL() << "no error without " << missing;
+            } catch (const Error& error) {
+                EXPECT_EQ(error.category(), ErrorCategory::internal);
+                const auto expected = "resolution names episode '" + missing + "' that is not in the input";
+                EXPECT_NE(std::string(error.what()).find(expected), std::string::npos) << error.what();
+            }
         }
+        const auto built = build_from({first, second, middle});
+        EXPECT_EQ(built.graph.node_count(), 5U);  // 3 episodes, a show, Ada
+        const auto ada = built.graph.find("person:ada-lovelace");
+        ASSERT_TRUE(ada);
+        ASSERT_EQ(built.graph.node(*ada).sightings.size(), 3U);
+        for (std::size_t i = 0; i < 3; ++i)  // each sighting in its own episode, in id order
+            EXPECT_EQ(built.graph.node(built.graph.node(*ada).sightings[i].episode).id,
+                      (std::vector{first.id, middle.id, second.id})[i]);
     }
-    EXPECT_EQ(build_graph({first, second, middle}, resolution).graph.node_count(), 5U);  // 3 episodes, a show, Ada
 }
 
 TEST(DeduplicateEpisodes, KeepsTheRichestRecordWhateverTheOrder) {

@@ -78,6 +78,20 @@ TEST_F(FileTextTest, AtomicWriteReplacesAFileAndLeavesNoTemporary) {
     EXPECT_EQ(std::distance(std::filesystem::directory_iterator(directory_), std::filesystem::directory_iterator()), 1);
 }
 
+// A new file named without a directory goes into the working directory.
+TEST_F(FileTextTest, AtomicWriteMakesANewFileNamedWithoutADirectory) {
+    const auto previous = std::filesystem::current_path();
+    std::filesystem::current_path(directory_);
+    try {
+        write_file_atomically("new.json", [](std::ostream& out) { out << "{}"; });
+    } catch (...) {
+        std::filesystem::current_path(previous);
+        throw;
+    }
+    std::filesystem::current_path(previous);
+    EXPECT_EQ(read_file((directory_ / "new.json").string()), "{}");
+}
+
 // A rename would put a regular file where the FIFO (or /dev/null) was, and a
 // reader waiting on it would get nothing.
 TEST_F(FileTextTest, AtomicWriteToAFifoWritesIntoIt) {
