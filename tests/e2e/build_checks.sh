@@ -8,7 +8,7 @@
 #  - stats reads the graph (table and JSON), and a bad graph file is named with the problem's place.
 # Prints "N passed, M failed"; exits 1 when anything failed.
 set -uo pipefail
-binary=$(realpath "$1")
+binary=$(realpath "$1") || exit 1
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 passed=0 failed=0
@@ -48,7 +48,7 @@ check "outputs named without a directory are written" \
 mkfifo "$work/pipe"
 timeout 60 cat "$work/pipe" >"$work/from-pipe" &  # a replaced FIFO would leave it waiting
 reader=$!
-"$binary" build "$page" --aliases "$aliases" -o "$work/pipe" 2>/dev/null
+timeout 120 "$binary" build "$page" --aliases "$aliases" -o "$work/pipe" 2>/dev/null  # nor the writer, if the reader is gone
 wait "$reader" || true
 check "a graph written into a FIFO reaches its reader" cmp -s "$work/one.json" "$work/from-pipe"
 check "the FIFO is still a FIFO" test -p "$work/pipe"

@@ -346,6 +346,7 @@ TEST(BuildGraph, ResolutionOfAnEpisodeNotGivenIsAnError) {
     const auto resolution = resolve_entities({first, second, middle}, {});
     const std::vector<std::function<BuildResult(const std::vector<Episode>&)>> ways = {
         [&](const std::vector<Episode>& given) { return build_graph(given, resolution); },
+        [&](const std::vector<Episode>& given) { return build_graph(std::vector<Episode>(given), resolution); },
         [&](const std::vector<Episode>& given) {
             return build_graph(std::vector<Episode>(given), ResolutionResult(resolution));
         }};
