@@ -48,7 +48,8 @@ check "outputs named without a directory are written" \
 mkfifo "$work/pipe"
 timeout 60 cat "$work/pipe" >"$work/from-pipe" &  # a replaced FIFO would leave it waiting
 reader=$!
-timeout 120 "$binary" build "$page" --aliases "$aliases" -o "$work/pipe" 2>/dev/null  # nor the writer, if the reader is gone
+# Nor the writer, if the reader has gone.
+timeout 120 "$binary" build "$page" --aliases "$aliases" -o "$work/pipe" 2>/dev/null
 wait "$reader" || true
 check "a graph written into a FIFO reaches its reader" cmp -s "$work/one.json" "$work/from-pipe"
 check "the FIFO is still a FIFO" test -p "$work/pipe"
