@@ -1,7 +1,6 @@
 #include "castgraph/ingest.hpp"
 
 #include <algorithm>
-#include <numeric>
 #include <sstream>
 #include <string_view>
 #include <tuple>
@@ -71,25 +70,24 @@ std::vector<Episode> deduplicate_episodes(std::vector<Episode> episodes, Problem
     std::vector<std::pair<std::string_view, std::size_t>> by_id(episodes.size());
     for (std::size_t i = 0; i < episodes.size(); ++i) by_id[i] = {episodes[i].id, i};
     parallel_sort(by_id.begin(), by_id.end());
-    std::vector<std::size_t> order(episodes.size());
-    for (std::size_t i = 0; i < by_id.size(); ++i) order[i] = by_id[i].second;
     std::size_t distinct = 0;
     for (std::size_t begin = 0; begin < by_id.size();) {
         ++distinct;
         auto end = begin + 1;
         while (end < by_id.size() && by_id[end].first == by_id[begin].first) ++end;
         if (end - begin > 1)
-            std::stable_sort(order.begin() + static_cast<std::ptrdiff_t>(begin),
-                             order.begin() + static_cast<std::ptrdiff_t>(end),
-                             [&](std::size_t left, std::size_t right) {
-                                 return RicherFirst{}(episodes[left], episodes[right]);
+            std::stable_sort(by_id.begin() + static_cast<std::ptrdiff_t>(begin),
+                             by_id.begin() + static_cast<std::ptrdiff_t>(end),
+                             [&](const auto& left, const auto& right) {
+                                 return RicherFirst{}(episodes[left.second], episodes[right.second]);
                              });
         begin = end;
     }
     std::vector<Episode> unique;
     reserve_touched(unique, distinct);
-    for (const auto position : order) {
-        auto& episode = episodes[position];
+    // Only positions are read from here on: the ids viewed move with their episodes.
+    for (const auto& sorted : by_id) {
+        auto& episode = episodes[sorted.second];
         if (!unique.empty() && unique.back().id == episode.id) {
             const auto& kept = unique.back();
             problems.report({{episode.source_file, episode.source_line, 0},

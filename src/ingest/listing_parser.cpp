@@ -7,6 +7,7 @@
 #include <deque>
 #include <functional>
 #include <map>
+#include <numeric>
 #include <optional>
 #include <unordered_set>
 
@@ -502,7 +503,7 @@ struct PageLines {
         std::vector<std::size_t> first_line(parts + 1, 0);
         for_each_index_in_parallel(0, parts, 1,
                                    [&](std::size_t part) { first_line[part + 1] = count_lines(part_text(part)); });
-        for (std::size_t part = 0; part < parts; ++part) first_line[part + 1] += first_line[part];
+        std::partial_sum(first_line.begin(), first_line.end(), first_line.begin());
         reserve_touched(lines, first_line.back());
         lines.resize(first_line.back());
         repaired.resize(parts);

@@ -124,10 +124,8 @@ private:
         for (const auto& episode : episodes) by_id.push_back(&episode);
         const auto id_order = [](const Episode* a, const Episode* b) { return a->id < b->id; };
         // Deduplicated episodes come in id order already, each id once.
-        const bool ids_increase =
-            std::adjacent_find(by_id.begin(), by_id.end(), [](const Episode* a, const Episode* b) {
-                return !(a->id < b->id);
-            }) == by_id.end();
+        const auto out_of_order = [&](const Episode* a, const Episode* b) { return !id_order(a, b); };
+        const bool ids_increase = std::adjacent_find(by_id.begin(), by_id.end(), out_of_order) == by_id.end();
         if (!ids_increase) std::stable_sort(by_id.begin(), by_id.end(), id_order);
         // Each episode's items fill their own slots, so episodes are read side by side:
         // copying ten million items' texts is mostly the kernel handing out fresh pages.
