@@ -846,6 +846,12 @@ private:
         // count is kept, so the sorted triples are counted, never grouped.
         internal::sort_triples(associations);
         associations.erase(std::unique(associations.begin(), associations.end()), associations.end());
+        std::size_t association_count = 0;
+        for (std::size_t i = 0; i < associations.size(); ++i)
+            if (i == 0 || associations[i].from != associations[i - 1].from ||
+                associations[i].to != associations[i - 1].to)
+                ++association_count;
+        graph_.prepare_relationships(association_count);
         for (std::size_t i = 0; i < associations.size();) {
             Relationship association(RelType::AssociatedWith);
             const auto begin = i;

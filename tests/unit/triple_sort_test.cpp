@@ -4,6 +4,7 @@
 #include <random>
 #include <vector>
 
+#include "castgraph/parallel.hpp"
 #include "internal/triple_sort.hpp"
 
 namespace castgraph::internal {
@@ -62,6 +63,35 @@ TEST(TripleSort, SharedDigitsAndOneFieldOnly) {
     expect_sorted_as_by_comparison(triples);
     for (auto& triple : triples) triple.to = 1 << 19;
     expect_sorted_as_by_comparison(triples);
+}
+
+TEST(TripleSort, SameOrderOnAnyNumberOfCores) {
+    // Each pass splits the triples into one part per core: parts that end inside a run
+    // of equal digits, and more parts than cores, must still give the stable order.
+    std::mt19937 random(29);
+    auto triples = random_triples(300'000, 5'000, random);
+    for (std::size_t i = 0; i < triples.size(); i += 7) triples[i].from = 42;  // long runs of one digit
+    auto expected = triples;
+    std::sort(expected.begin(), expected.end());
+    for (const std::size_t threads : {1, 2, 3, 8}) {
+        SCOPED_TRACE("threads " + std::to_string(threads));
+        set_thread_count(threads);
+        auto sorted = triples;
+        sort_triples(sorted);
+        EXPECT_TRUE(sorted == expected);
+    }
+    set_thread_count(0);
+}
+
+TEST(TripleSort, EpisodesAscendingWithinEachPartOnly) {
+    // Each half comes by episode, the whole does not: the episode passes must still run.
+    std::mt19937 random(31);
+    auto triples = random_triples(200'000, 1'000, random);
+    for (std::size_t i = 0; i < triples.size(); ++i)
+        triples[i].episode = static_cast<std::uint32_t>(i < 100'000 ? 500'000 + i : i);
+    set_thread_count(2);
+    expect_sorted_as_by_comparison(triples);
+    set_thread_count(0);
 }
 
 }  // namespace
