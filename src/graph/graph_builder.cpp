@@ -610,8 +610,12 @@ private:
         const auto first_topic = nodes.size();
         add_named(topic_spellings, NodeLabel::Topic);
         const auto first_entity = nodes.size();
-        for (auto& entity : entities_) {
-            Node node;
+        // Entity nodes side by side too: each sorts its own sightings, and the list
+        // items' positions it notes belong to it alone.
+        nodes.resize(first_entity + entities_.size());
+        for_each_index_in_parallel(0, entities_.size(), 256, [&](std::size_t e) {
+            auto& entity = entities_[e];
+            auto& node = nodes[first_entity + e];
             node.id = entity.id;
             node.label = label_of(entity.kind);
             node.name = entity.name;
@@ -619,8 +623,7 @@ private:
             node.aliases = sorted_vector(entity.aliases);
             node.source_types = sorted_vector(entity.source_types);
             node.sightings = sorted_sightings(entity);
-            nodes.push_back(std::move(node));
-        }
+        });
         // Positions are sorted, not the nodes, which are a few hundred bytes each. The
         // episodes, shows, topics and entities each mostly come in id order already:
         // each run is sorted if it is not, then the runs are merged.
@@ -695,6 +698,7 @@ private:
         };
         const auto add_pending = [&](RelType type) {
             auto& relationships = pending.at(static_cast<std::size_t>(type));
+            graph_.prepare_relationships(relationships.size());
             // Sorting keys, not the relationships themselves, which are large to move.
             std::vector<std::tuple<Vertex, Vertex, std::size_t>> order;
             order.reserve(relationships.size());
