@@ -514,13 +514,21 @@ private:
             }
             ++block_number;
         }
+        // Scores depend on the keys alone, so they are worked out on every core; which
+        // pairs are already joined is then read in order.
+        const auto pairs = close_pairs(keys, block_of);
+        std::vector<std::optional<double>> scores(pairs.size());
+        for_each_index_in_parallel(0, pairs.size(), 4096, [&](std::size_t p) {
+            const auto& a = *ordered[pairs[p].first];
+            const auto& b = *ordered[pairs[p].second];
+            scores[p] = fuzzy_score(a.key, b.key, mentions_[a.mention].kind == EntityKind::Person);
+        });
         std::vector<std::tuple<std::size_t, std::size_t, std::string, std::string, double>> decisions;
-        for (const auto& [i, j] : close_pairs(keys, block_of)) {
-            const auto& a = *ordered[i];
-            const auto& b = *ordered[j];
-            if (find(a.mention) == find(b.mention)) continue;
-            if (const auto score = fuzzy_score(a.key, b.key, mentions_[a.mention].kind == EntityKind::Person))
-                decisions.emplace_back(a.mention, b.mention, std::string(a.text), std::string(b.text), *score);
+        for (std::size_t p = 0; p < pairs.size(); ++p) {
+            const auto& a = *ordered[pairs[p].first];
+            const auto& b = *ordered[pairs[p].second];
+            if (scores[p] && find(a.mention) != find(b.mention))
+                decisions.emplace_back(a.mention, b.mention, std::string(a.text), std::string(b.text), *scores[p]);
         }
         for (const auto& [a, b, text_a, text_b, score] : decisions) unite(a, b, "fuzzy", text_a, text_b, score);
     }
@@ -532,13 +540,27 @@ private:
     // vocabulary and every pair of them would be a quadratic step.
     static std::vector<std::pair<std::uint32_t, std::uint32_t>> close_pairs(const std::vector<std::string_view>& keys,
                                                                          const std::vector<std::uint32_t>& block_of) {
+        // Signatures made on every core, a run of candidates to a slot; sorted, their order
+        // of making does not matter.
+        constexpr std::size_t kRun = 4096;
+        std::vector<std::vector<std::pair<std::uint64_t, std::uint32_t>>> signed_runs((keys.size() + kRun - 1) / kRun);
+        for_each_index_in_parallel(0, signed_runs.size(), 1, [&](std::size_t run) {
+            std::vector<std::uint64_t> neighbourhood;
+            const auto end = std::min(keys.size(), (run + 1) * kRun);
+            for (auto c = static_cast<std::uint32_t>(run * kRun); c < end; ++c) {
+                const auto words = split_words(keys[c]);
+                if (words.empty()) continue;
+                deletion_neighbourhood(words.back(), neighbourhood);
+                for (const auto variant : neighbourhood) signed_runs[run].emplace_back(mix(block_of[c], variant), c);
+            }
+        });
         std::vector<std::pair<std::uint64_t, std::uint32_t>> signed_candidates;
-        std::vector<std::uint64_t> neighbourhood;
-        for (std::uint32_t c = 0; c < keys.size(); ++c) {
-            const auto words = split_words(keys[c]);
-            if (words.empty()) continue;
-            deletion_neighbourhood(words.back(), neighbourhood);
-            for (const auto variant : neighbourhood) signed_candidates.emplace_back(mix(block_of[c], variant), c);
+        std::size_t signatures = 0;
+        for (const auto& run : signed_runs) signatures += run.size();
+        signed_candidates.reserve(signatures);
+        for (auto& run : signed_runs) {
+            signed_candidates.insert(signed_candidates.end(), run.begin(), run.end());
+            std::vector<std::pair<std::uint64_t, std::uint32_t>>().swap(run);
         }
         parallel_sort(signed_candidates.begin(), signed_candidates.end());
         const auto same_signature = [&](std::size_t i, std::size_t j) {
