@@ -986,7 +986,14 @@ private:
     // By mention: where its sighting is in its entity's sightings (the node's, once
     // add_nodes has sorted them), which hold its description.
     std::vector<std::uint32_t> listed_position_;
-    std::map<std::pair<int, std::string>, std::set<std::size_t>> by_form_;  // (kind family, name key)
+    // (kind family, name key) -> entities. Hashed: a million episodes look up their
+    // guests' and affiliations' names here one by one.
+    struct FormHash {
+        std::size_t operator()(const std::pair<int, std::string>& form) const noexcept {
+            return std::hash<std::string>{}(form.second) * 31 + static_cast<std::size_t>(form.first);
+        }
+    };
+    std::unordered_map<std::pair<int, std::string>, std::set<std::size_t>, FormHash> by_form_;
     PropertyGraph graph_;
     BuildResult result_;
 };
