@@ -435,6 +435,33 @@ TEST(PropertyGraph, FreezeKeepsEachRelationshipWithItsEndsInTheOrderAdded) {
     EXPECT_EQ(written, (std::vector<std::uint32_t>{1, 3, 4, 0, 5, 2}));
 }
 
+TEST(PropertyGraph, WritersOrderLargeGraphsAddedOutOfOrderAnywhere) {
+    // Whether relationships came in the writers' order is checked in parts on every
+    // core: one pair out of order at any place, a part's first included, must be found.
+    for (const std::size_t swapped : {std::size_t{1}, std::size_t{65'536}, std::size_t{65'537}, std::size_t{199'999}}) {
+        SCOPED_TRACE("out of order at " + std::to_string(swapped));
+        PropertyGraph graph;
+        std::vector<PropertyGraph::Vertex> people;
+        for (int i = 0; i < 500; ++i) people.push_back(add_person(graph, "person:" + std::to_string(100'000 + i)));
+        std::vector<std::pair<PropertyGraph::Vertex, PropertyGraph::Vertex>> ends;
+        for (std::size_t from = 0; from < people.size() && ends.size() < 200'000; ++from)
+            for (std::size_t to = 0; to < people.size() && ends.size() < 200'000; ++to)
+                ends.emplace_back(people[from], people[to]);
+        std::swap(ends[swapped - 1], ends[swapped]);
+        for (const auto& [from, to] : ends) graph.add_relationship(from, to, Relationship(RelType::Mentions));
+        graph.freeze();
+        const auto& order = graph.relationships_in_order();
+        ASSERT_EQ(order.size(), ends.size());
+        for (std::size_t i = 1; i < order.size(); ++i) {
+            const auto previous = std::make_pair(boost::source(order[i - 1], graph.graph()),
+                                                 boost::target(order[i - 1], graph.graph()));
+            const auto current = std::make_pair(boost::source(order[i], graph.graph()),
+                                                boost::target(order[i], graph.graph()));
+            ASSERT_LT(previous, current) << "at " << i;
+        }
+    }
+}
+
 TEST(PropertyGraph, CoAppearanceAndWritersFollowIdsWhateverTheOrderNodesCameIn) {
     // Added in id order (as the builder and the reader add them) and not: vertex
     // order then is, and then is not, id order.
