@@ -225,49 +225,58 @@ private:
     }
 
     void collect_resolved_entities() {
-        for (const auto& resolved : resolution_.entities) {
-            EntityRecord record;
+        // Entities are independent: made side by side, in resolution's order.
+        entities_.resize(resolution_.entities.size());
+        for_each_index_in_parallel(0, entities_.size(), 256, [&](std::size_t e) {
+            const auto& resolved = resolution_.entities[e];
+            auto& record = entities_[e];
             record.natural_id = resolved.id;
             record.kind = resolved.kind;
             record.name = resolved.name;
             record.aliases.insert(resolved.aliases.begin(), resolved.aliases.end());
             record.source_types.insert(resolved.source_types.begin(), resolved.source_types.end());
-            entities_.push_back(std::move(record));
-        }
-        // Sized once: a million sightings grown by doubling would leave a third unused.
-        std::vector<std::size_t> sighting_count(entities_.size(), 0);
-        for (const auto entity : resolution_.entity_of_mention) ++sighting_count.at(entity);
-        for (std::size_t e = 0; e < entities_.size(); ++e) {
-            entities_[e].sightings.reserve(sighting_count[e]);
-            entities_[e].sighting_mentions.reserve(sighting_count[e]);
-        }
-        listed_position_.resize(resolution_.mentions.size());
-        // Mentions come episode by episode: an episode is looked for once for its whole
-        // list, next to the last one found.
+        });
+        // Where each list item goes, in numbers only: its episode, and its place among its
+        // entity's sightings. Mentions come episode by episode: an episode is looked for
+        // once for its whole list, next to the last one found.
+        const auto& mentions = resolution_.mentions;
+        listed_position_.resize(mentions.size());
+        std::vector<std::uint32_t> episode_of_mention(mentions.size());
+        std::vector<std::uint32_t> sighting_count(entities_.size(), 0);
         std::size_t episode = 0;
-        for (std::size_t m = 0; m < resolution_.mentions.size(); ++m) {
-            const auto& mention = resolution_.mentions[m];
-            // (Not the previous mention's id: handed over, that has moved into its sighting.)
-            if (m == 0 || mention.episode_id != episodes_[episode]->id) {
-                const auto found = find_episode(mention.episode_id, episode);
+        for (std::size_t m = 0; m < mentions.size(); ++m) {
+            if (m == 0 || mentions[m].episode_id != episodes_[episode]->id) {
+                const auto found = find_episode(mentions[m].episode_id, episode);
                 if (!found)
-                    throw Error(ErrorCategory::internal, "graph: resolution names episode '" + mention.episode_id +
+                    throw Error(ErrorCategory::internal, "graph: resolution names episode '" + mentions[m].episode_id +
                                                              "' that is not in the input");
                 episode = *found;
             }
-            const auto entity = resolution_.entity_of_mention.at(m);
             facts_[episode].mention_indexes.push_back(m);
-            listed_position_[m] = static_cast<std::uint32_t>(entities_[entity].sightings.size());
-            entities_[entity].sighting_mentions.push_back(static_cast<std::uint32_t>(m));
-            // Handed over, the item's texts move into its sighting; else they are copied.
-            auto item = resolution_owned_ ? std::move(owned_resolution_.mentions[m]) : Mention(mention);
-            // Until the nodes are made, a sighting's episode is its index in episodes_.
-            entities_[entity].sightings.push_back({static_cast<std::uint32_t>(episode),
-                                                   SightingSource::EntityList,
-                                                   static_cast<std::uint32_t>(item.item_index),
-                                                   std::move(item.raw_name), std::move(item.raw_type),
-                                                   std::move(item.description)});
+            episode_of_mention[m] = static_cast<std::uint32_t>(episode);
+            listed_position_[m] = sighting_count.at(resolution_.entity_of_mention.at(m))++;
         }
+        // Sized once: a million sightings grown by doubling would leave a third unused.
+        for_each_index_in_parallel(0, entities_.size(), 1024, [&](std::size_t e) {
+            entities_[e].sightings.resize(sighting_count[e]);
+            entities_[e].sighting_mentions.resize(sighting_count[e]);
+        });
+        // Each item's texts are copied into its own slot, on every core. Handed over,
+        // the item is let go once copied.
+        for_each_index_in_parallel(0, mentions.size(), 4096, [&](std::size_t m) {
+            auto& entity = entities_[resolution_.entity_of_mention[m]];
+            const auto position = listed_position_[m];
+            entity.sighting_mentions[position] = static_cast<std::uint32_t>(m);
+            // Until the nodes are made, a sighting's episode is its index in episodes_.
+            auto& sighting = entity.sightings[position];
+            sighting.episode = episode_of_mention[m];
+            sighting.source = SightingSource::EntityList;
+            sighting.item = static_cast<std::uint32_t>(mentions[m].item_index);
+            sighting.name = mentions[m].raw_name;
+            sighting.type = mentions[m].raw_type;
+            sighting.description = mentions[m].description;
+            if (resolution_owned_) owned_resolution_.mentions[m] = Mention{};
+        });
         for (std::size_t e = 0; e < entities_.size(); ++e) register_forms(e);
         // Handed over, what is left of the items and the entities' lists is read no
         // more: a million items leave 150 MB of emptied records.
