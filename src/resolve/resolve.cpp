@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <cstdio>
 #include <functional>
@@ -11,7 +12,6 @@
 #include <set>
 #include <tuple>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "castgraph/parallel.hpp"
 #include "castgraph/text.hpp"
@@ -657,17 +657,20 @@ private:
             auto next = member_start;
             for (std::size_t m = 0; m < mentions_.size(); ++m) by_root[next[root_of[m]]++] = m;
         }
-        // Distinct (first name's key, kind family) pairs, counted in a hash set.
-        struct KeyAndFamilyHash {
-            std::size_t operator()(const std::pair<std::string_view, int>& value) const noexcept {
-                return std::hash<std::string_view>{}(value.first) * 31 + static_cast<std::size_t>(value.second);
-            }
-        };
-        std::unordered_set<std::pair<std::string_view, int>, KeyAndFamilyHash> distinct_before;
-        distinct_before.reserve(keys_.size());
+        // Distinct (first name's key, kind family) pairs: keys by their numbers, each with
+        // a bit per family (there are six kinds), instead of ten million hashed strings.
+        std::vector<std::uint32_t> key_of_mention(mentions_.size());
+        std::vector<std::uint8_t> family_of_mention(mentions_.size());
+        for_each_index_in_parallel(0, mentions_.size(), 1 << 16, [&](std::size_t m) {
+            key_of_mention[m] = name_key_id_of(m, 0);
+            family_of_mention[m] = static_cast<std::uint8_t>(family(m));
+        });
+        std::vector<std::uint32_t> families_of_key(key_by_id_.size(), 0);
         for (std::size_t m = 0; m < mentions_.size(); ++m)
-            distinct_before.insert({name_key_of(m, 0), kind_family(mentions_[m].kind)});
-        result.distinct_names_before = distinct_before.size();
+            families_of_key[key_of_mention[m]] |= std::uint32_t{1} << family_of_mention[m];
+        result.distinct_names_before = 0;
+        for (const auto families : families_of_key)
+            result.distinct_names_before += static_cast<std::size_t>(std::popcount(families));
 
         // One entity per cluster, in root order; each made from its members alone, so
         // clusters are made side by side into their own slots.

@@ -51,6 +51,21 @@ bool has_refusal(const ResolutionResult& result, const std::string& reason) {
     return std::any_of(result.refusals.begin(), result.refusals.end(), [&](const auto& r) { return r.reason == reason; });
 }
 
+TEST(ResolveEntities, CountsDistinctNamesBeforeMergingByKeyAndKindFamily) {
+    // Folded alike and of one family: one name. Software and product share a family;
+    // a person of the same name does not. Only the first name of "A / B" counts.
+    const auto result = resolve_entities(episodes_of({{"OpenAI", "organization", ""},
+                                                      {"openai", "company", ""},
+                                                      {"Cursor", "software", ""},
+                                                      {"cursor", "product", ""},
+                                                      {"Cursor", "person", ""},
+                                                      {"Shawn Wang / swyx", "person", ""},
+                                                      {"Swyx", "person", ""}}),
+                                         ResolveOptions{});
+    // openai (organization), cursor (software), cursor (person), shawn wang, swyx
+    EXPECT_EQ(result.distinct_names_before, 5u);
+}
+
 TEST(ResolveEntities, MergeRulesTable) {
     struct Row {
         const char* name;
