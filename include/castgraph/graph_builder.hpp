@@ -82,9 +82,9 @@ BuildResult build_graph(const std::vector<Episode>& episodes, const ResolutionRe
 // into the nodes, so a large build never holds its input twice.
 BuildResult build_graph(std::vector<Episode>&& episodes, const ResolutionResult& resolution,
                         const BuildOptions& options = {});
-// The same graph from a resolution handed over too: each list item's episode id,
-// name, type and description move into its sighting instead of being copied, and
-// what is left of the resolution is let go once the relationships are made.
+// The same graph from a resolution handed over too: each list item is let go as
+// soon as its name, type and description are copied into its sighting, and what is
+// left of the resolution once the relationships are made.
 BuildResult build_graph(std::vector<Episode>&& episodes, ResolutionResult&& resolution,
                         const BuildOptions& options = {});
 

@@ -177,6 +177,7 @@ void PropertyGraph::order_relationships() {
     };
     // The builder and the graph reader add relationships in this order already: one
     // pass finds that, and only other callers pay for a sort.
+    // (PropertyGraph.WritersOrderLargeGraphsAddedOutOfOrderAnywhere puts pairs at the seams of these parts.)
     constexpr std::size_t kEdgesATask = std::size_t{1} << 16;
     std::vector<char> part_in_order((order_.size() + kEdgesATask - 1) / kEdgesATask, 1);
     for_each_index_in_parallel(0, part_in_order.size(), 1, [&](std::size_t part) {

@@ -168,8 +168,8 @@ public:
         take_episodes(std::move(episodes));
     }
 
-    // Owning the resolution as well, it moves each list item's texts into its
-    // sighting and lets the rest go once the relationships are made.
+    // Owning the resolution as well, it lets each list item go as soon as its texts
+    // are copied into its sighting, and the rest once the relationships are made.
     GraphBuilder(std::vector<Episode>&& episodes, ResolutionResult&& resolution, const BuildOptions& options)
         : owned_resolution_(std::move(resolution)), resolution_(owned_resolution_), resolution_owned_(true),
           options_(options) {
@@ -262,7 +262,8 @@ private:
             entities_[e].sighting_mentions.resize(sighting_count[e]);
         });
         // Each item's texts are copied into its own slot, on every core. Handed over,
-        // the item is let go once copied.
+        // the item is let go once copied: moved out, as assigning an empty record would
+        // keep its strings' buffers.
         for_each_index_in_parallel(0, mentions.size(), 4096, [&](std::size_t m) {
             auto& entity = entities_[resolution_.entity_of_mention[m]];
             const auto position = listed_position_[m];
@@ -275,7 +276,9 @@ private:
             sighting.name = mentions[m].raw_name;
             sighting.type = mentions[m].raw_type;
             sighting.description = mentions[m].description;
-            if (resolution_owned_) owned_resolution_.mentions[m] = Mention{};
+            if (resolution_owned_) {
+                [[maybe_unused]] const Mention released = std::move(owned_resolution_.mentions[m]);
+            }
         });
         for (std::size_t e = 0; e < entities_.size(); ++e) register_forms(e);
         // Handed over, what is left of the items and the entities' lists is read no

@@ -12,7 +12,8 @@
 namespace castgraph::internal {
 
 void sort_triples(std::vector<VertexTriple>& triples) {
-    constexpr std::size_t kSmallest = std::size_t{1} << 16;  // below this, the passes' counters cost more than they save
+    // Below this, the passes' counters cost more than they save.
+    constexpr std::size_t kSmallest = std::size_t{1} << 16;
     const auto size = triples.size();
     if (size < kSmallest) {
         std::sort(triples.begin(), triples.end());

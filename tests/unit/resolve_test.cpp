@@ -59,11 +59,10 @@ TEST(ResolveEntities, CountsDistinctNamesBeforeMergingByKeyAndKindFamily) {
                                                       {"Cursor", "software", ""},
                                                       {"cursor", "product", ""},
                                                       {"Cursor", "person", ""},
-                                                      {"Shawn Wang / swyx", "person", ""},
-                                                      {"Swyx", "person", ""}}),
+                                                      {"Shawn Wang / swyx", "person", ""}}),
                                          ResolveOptions{});
-    // openai (organization), cursor (software), cursor (person), shawn wang, swyx
-    EXPECT_EQ(result.distinct_names_before, 5u);
+    // openai (organization), cursor (software), cursor (person), shawn wang
+    EXPECT_EQ(result.distinct_names_before, 4u);
 }
 
 TEST(ResolveEntities, MergeRulesTable) {
