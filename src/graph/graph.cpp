@@ -22,8 +22,16 @@ constexpr std::array<std::string_view, 2> kSightingSourceNames = {"entity-list",
 constexpr std::array<std::string_view, 6> kEvidenceNames = {"chapter", "description", "entity-list",
                                                             "quote",   "summary",     "title"};
 
-// Vertices a task when edges are walked vertex by vertex on every core.
-constexpr std::size_t kVerticesATask = 4096;
+// Calls work(edge) for every edge, vertex by vertex on every core: tens of millions
+// of edges at a million episodes.
+template <typename Work>
+void for_each_edge_in_parallel(const PropertyGraph::Graph& graph, const Work& work) {
+    constexpr std::size_t kVerticesATask = 4096;
+    for_each_index_in_parallel(0, boost::num_vertices(graph), kVerticesATask, [&](std::size_t vertex) {
+        const auto from = static_cast<PropertyGraph::Vertex>(vertex);
+        for (const auto edge : boost::make_iterator_range(boost::out_edges(from, graph))) work(edge);
+    });
+}
 
 }  // namespace
 
@@ -125,11 +133,9 @@ void PropertyGraph::freeze() {
     std::vector<std::uint32_t>().swap(start);
     graph_ = Graph(boost::edges_are_unsorted_multi_pass, ends_.begin(), ends_.end(),
                    static_cast<Graph::vertices_size_type>(nodes_.size()));
-    // Vertex by vertex on every core: tens of millions of edges at a million episodes.
-    for_each_index_in_parallel(0, nodes_.size(), kVerticesATask, [&](std::size_t vertex) {
-        for (const auto edge : boost::make_iterator_range(boost::out_edges(static_cast<Vertex>(vertex), graph_)))
-            if (ends_[added_[edge.idx]] != std::make_pair(boost::source(edge, graph_), boost::target(edge, graph_)))
-                throw Error(ErrorCategory::internal, "graph: relationship and edge indexes disagree");
+    for_each_edge_in_parallel(graph_, [&](Edge edge) {
+        if (ends_[added_[edge.idx]] != std::make_pair(boost::source(edge, graph_), boost::target(edge, graph_)))
+            throw Error(ErrorCategory::internal, "graph: relationship and edge indexes disagree");
     });
     // The ends are in the graph now: the writers' order is made after they are let
     // go, so the two never take room at once.
@@ -162,10 +168,7 @@ void PropertyGraph::order_relationships() {
     // Edges in the order their relationships were added.
     reserve_touched(order_, relationships_.size());
     order_.assign(relationships_.size(), Edge{});
-    for_each_index_in_parallel(0, nodes_.size(), kVerticesATask, [&](std::size_t vertex) {
-        for (const auto edge : boost::make_iterator_range(boost::out_edges(static_cast<Vertex>(vertex), graph_)))
-            order_[added_[edge.idx]] = edge;
-    });
+    for_each_edge_in_parallel(graph_, [&](Edge edge) { order_[added_[edge.idx]] = edge; });
     // Ranks of ids instead of the ids: millions of relationships would make tens of
     // millions of string comparisons.
     std::vector<std::uint32_t> rank(node_count());

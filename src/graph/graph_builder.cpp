@@ -102,12 +102,15 @@ struct PairRun {
     [[nodiscard]] std::size_t weight() const { return end - begin; }
 };
 
+// Whether two triples tie the same pair of vertices (in sorted lists, runs of them).
+bool same_pair(const PairInEpisode& a, const PairInEpisode& b) { return a.from == b.from && a.to == b.to; }
+
 std::vector<PairRun> group_pairs(std::vector<PairInEpisode>& seen) {
     internal::sort_triples(seen);
     seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
     std::vector<PairRun> runs;
     for (std::size_t i = 0; i < seen.size(); ++i) {
-        if (i == 0 || seen[i].from != seen[i - 1].from || seen[i].to != seen[i - 1].to) runs.push_back({i, i});
+        if (i == 0 || !same_pair(seen[i], seen[i - 1])) runs.push_back({i, i});
         runs.back().end = i + 1;
     }
     return runs;
@@ -864,15 +867,12 @@ private:
         associations.erase(std::unique(associations.begin(), associations.end()), associations.end());
         std::size_t association_count = 0;
         for (std::size_t i = 0; i < associations.size(); ++i)
-            if (i == 0 || associations[i].from != associations[i - 1].from ||
-                associations[i].to != associations[i - 1].to)
-                ++association_count;
+            if (i == 0 || !same_pair(associations[i], associations[i - 1])) ++association_count;
         graph_.prepare_relationships(association_count);
         for (std::size_t i = 0; i < associations.size();) {
             Relationship association(RelType::AssociatedWith);
             const auto begin = i;
-            while (++i < associations.size() && associations[i].from == associations[begin].from &&
-                   associations[i].to == associations[begin].to) {}
+            while (++i < associations.size() && same_pair(associations[i], associations[begin])) {}
             association.weight = static_cast<std::uint32_t>(i - begin);  // distinct triples: one per episode
             graph_.add_relationship(associations[begin].from, associations[begin].to, std::move(association));
         }
