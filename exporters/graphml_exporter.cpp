@@ -15,6 +15,7 @@
 #include "castgraph/error.hpp"
 #include "castgraph/export_values.hpp"
 #include "castgraph/text.hpp"
+#include "internal/plain_run.hpp"
 
 namespace castgraph {
 namespace {
@@ -54,6 +55,9 @@ const xmlChar* x(const std::string& text) { return reinterpret_cast<const xmlCha
 struct Escapes {
     std::array<std::string, 128> written;
     std::array<bool, 128> verbatim{};  // written as it is
+    // The printable characters not written as they are (0: none), which end a run
+    // copied at once.
+    std::array<unsigned char, 4> printable_escaped{};
 };
 
 Escapes escapes_of(const std::function<std::string(const std::string&)>& escape) {
@@ -62,6 +66,13 @@ Escapes escapes_of(const std::function<std::string(const std::string&)>& escape)
         const auto character = std::string(1, static_cast<char>(byte));
         if (allowed_in_xml(static_cast<utf8proc_int32_t>(byte))) table.written[byte] = escape(character);
         table.verbatim[byte] = table.written[byte] == character;
+    }
+    std::size_t count = 0;
+    for (unsigned char byte = 0x20; byte < 0x7F; ++byte) {
+        if (table.verbatim[byte]) continue;
+        if (count == table.printable_escaped.size())
+            throw Error(ErrorCategory::internal, "graphml: more printable characters escaped than expected");
+        table.printable_escaped[count++] = byte;
     }
     return table;
 }
@@ -181,6 +192,8 @@ private:
             run = pos;
         };
         while (pos < text.size()) {
+            pos += internal::plain_ascii_run(text.substr(pos), escapes.printable_escaped);
+            if (pos == text.size()) break;
             const auto byte = static_cast<unsigned char>(text[pos]);
             if (byte < 0x80) {
                 if (escapes.verbatim[byte]) ++pos;

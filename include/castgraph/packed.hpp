@@ -81,6 +81,8 @@ public:
     PackedText(const char* text) : PackedText(std::string_view(text)) {}  // NOLINT
 
     [[nodiscard]] std::string_view view() const noexcept { return {block_.data(), block_.size()}; }
+    // Where the text is, found without reading its block (to prefetch it): null when empty.
+    [[nodiscard]] const char* data() const noexcept { return block_.data(); }
     operator std::string_view() const noexcept { return view(); }  // NOLINT: reads like the string it was
     [[nodiscard]] std::string str() const { return std::string(view()); }
     [[nodiscard]] bool empty() const noexcept { return block_.size() == 0; }

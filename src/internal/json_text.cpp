@@ -2,20 +2,25 @@
 
 #include <nlohmann/json.hpp>
 
+#include <array>
+
 #include "castgraph/text.hpp"
+#include "internal/plain_run.hpp"
 
 namespace castgraph::internal {
 
 void append_json_string(std::string& out, std::string_view text) {
     // Quotes, backslashes and control characters are escaped; DEL is left to nlohmann
-    // too. Valid UTF-8 is copied as it is, as dump(-1) without ensure_ascii does.
+    // too. Valid UTF-8 is copied as it is, as dump(-1) without ensure_ascii does. The
+    // leading printable ASCII run, most often the whole string, needs no further look.
+    const auto rest = text.substr(plain_ascii_run(text, std::array<unsigned char, 2>{'"', '\\'}));
     bool ascii = true;
-    const bool plain = std::all_of(text.begin(), text.end(), [&](char c) {
+    const bool plain = std::all_of(rest.begin(), rest.end(), [&](char c) {
         const auto byte = static_cast<unsigned char>(c);
         ascii = ascii && byte < 0x80;
         return byte >= 0x20 && byte != 0x7f && c != '"' && c != '\\';
     });
-    if (!plain || (!ascii && find_invalid_utf8(text))) {
+    if (!plain || (!ascii && find_invalid_utf8(rest))) {
         out += nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         return;
     }
@@ -34,16 +39,36 @@ void append_json_strings(std::string& out, const std::vector<std::string>& texts
 }
 
 void append_sightings_json(std::string& out, const PropertyGraph& graph, const std::vector<Sighting>& sightings) {
+    // A sighting's texts are heap blocks of their own and its episode a node far away:
+    // asked for a few sightings ahead, their cache misses overlap instead of queueing.
+    constexpr std::size_t kNodeAhead = 8;
+    constexpr std::size_t kTextAhead = 4;
+    for (std::size_t i = 0; i < std::min(kNodeAhead, sightings.size()); ++i)
+        __builtin_prefetch(&graph.node(sightings[i].episode));
+    // Each key with its punctuation in one append: an entity's sightings are most of its line.
     out += '[';
     for (std::size_t i = 0; i < sightings.size(); ++i) {
+        if (i + kNodeAhead < sightings.size()) __builtin_prefetch(&graph.node(sightings[i + kNodeAhead].episode));
+        if (i + kTextAhead < sightings.size()) {
+            const auto& later = sightings[i + kTextAhead];
+            __builtin_prefetch(graph.node(later.episode).id.data());
+            __builtin_prefetch(later.name.data());
+            __builtin_prefetch(later.type.data());
+            __builtin_prefetch(later.description.data());
+        }
         const auto& sighting = sightings[i];
-        out += i > 0 ? ",{\"episode\":" : "{\"episode\":";
+        out += i > 0 ? std::string_view(",{\"episode\":") : std::string_view("{\"episode\":");
         append_json_string(out, graph.node(sighting.episode).id);
-        append_json_string(append_json_key(out, "source"), sighting_source_name(sighting.source));
-        append_decimal(append_json_key(out, "item"), sighting.item);
-        append_json_string(append_json_key(out, "name"), sighting.name);
-        append_json_string(append_json_key(out, "type"), sighting.type);
-        append_json_string(append_json_key(out, "description"), sighting.description);
+        out += ",\"source\":";
+        append_json_string(out, sighting_source_name(sighting.source));
+        out += ",\"item\":";
+        append_decimal(out, sighting.item);
+        out += ",\"name\":";
+        append_json_string(out, sighting.name);
+        out += ",\"type\":";
+        append_json_string(out, sighting.type);
+        out += ",\"description\":";
+        append_json_string(out, sighting.description);
         out += '}';
     }
     out += ']';

@@ -29,6 +29,26 @@ TEST(CypherText, StringLiteralsTable) {
     for (const auto& row : rows) EXPECT_EQ(cypher_string(row.text), row.literal) << row.text;
 }
 
+// Long enough for the writer's block-at-a-time path, with each character to escape
+// at every position.
+TEST(CypherText, LongStringsEscapedWhereverTheCharacterIs) {
+    const std::vector<std::pair<char, std::string>> escapes = {
+        {'\\', "\\\\"}, {'\'', "\\'"}, {'"', "\\\""}, {'\n', "\\n"}, {'\x7f', "\\u007F"}, {'\x01', "\\u0001"}};
+    for (std::size_t length = 1; length <= 80; ++length) {
+        for (std::size_t at = 0; at < length; ++at) {
+            for (const auto& [character, escaped] : escapes) {
+                std::string text(length, 'b');
+                text[at] = character;
+                const auto expected = "'" + std::string(at, 'b') + escaped + std::string(length - at - 1, 'b') + "'";
+                ASSERT_EQ(cypher_string(text), expected) << "length " << length << " at " << at;
+            }
+            std::string accented(length, 'b');
+            accented.replace(at, 1, "\u00e9");  // two bytes of UTF-8 pass through
+            ASSERT_EQ(cypher_string(accented), "'" + accented + "'");
+        }
+    }
+}
+
 TEST(CypherText, IdentifiersTable) {
     EXPECT_EQ(cypher_identifier("Person"), "Person");
     EXPECT_EQ(cypher_identifier("CO_APPEARS_WITH"), "CO_APPEARS_WITH");

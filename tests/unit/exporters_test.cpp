@@ -247,6 +247,34 @@ TEST(GraphmlExporter, AttributesKeepUtf8AndEscapeMarkupAsLibxml2Does) {
         << "in text only CR is a reference; U+FFFE and U+FFFF dropped";
 }
 
+// Names long enough for the writer's block-at-a-time path, with each character
+// libxml2 escapes or drops at every position.
+TEST(GraphmlExporter, LongTextsEscapedWhereverTheCharacterIs) {
+    const std::vector<std::pair<std::string, std::string>> escapes = {
+        {"&", "&amp;"}, {"<", "&lt;"}, {">", "&gt;"}, {"\"", "&quot;"}, {"\r", "&#13;"},
+        {"\x01", ""}, {"\uFFFE", ""}, {"\u00e9", "\u00e9"}, {"\n", "\n"}};
+    PropertyGraph graph;
+    std::vector<std::string> expected;
+    for (const std::size_t length : {31, 32, 33, 64, 70}) {
+        for (std::size_t at = 0; at < length; ++at) {
+            for (const auto& [character, escaped] : escapes) {
+                Node node;
+                node.id = "person:" + std::to_string(graph.node_count());
+                node.label = NodeLabel::Person;
+                node.name = std::string(at, 'n') + character + std::string(length - at - 1, 'n');
+                graph.add_node(node);
+                expected.push_back("<data key=\"n_name\">" + std::string(at, 'n') + escaped +
+                                   std::string(length - at - 1, 'n') + "</data>");
+            }
+        }
+    }
+    graph.freeze();
+    std::ostringstream out;
+    find_exporter("graphml").write(graph, {}, out);
+    const auto xml = out.str();
+    for (const auto& line : expected) ASSERT_NE(xml.find(line), std::string::npos) << line;
+}
+
 TEST(GraphmlExporter, YedFlavorAddsNodeLabels) {
     ExportOptions options;
     options.graphml_flavor = "yed";
