@@ -1,23 +1,26 @@
 #include "castgraph/cypher_text.hpp"
 
-#include <array>
 #include <cstdio>
 
 #include "internal/plain_run.hpp"
 
 namespace castgraph {
 
-using internal::plain_ascii_run;
+namespace {
+
+// What a Cypher string literal escapes besides controls.
+constexpr internal::PlainRun kCypherPlain{'\\', '\'', '"'};
+
+}  // namespace
 
 void append_cypher_string(std::string& out, std::string_view text) {
     out += '\'';
     std::size_t plain_from = 0;  // runs of characters that need no escape are copied whole
-    constexpr std::array<unsigned char, 3> kQuotes{'\\', '\'', '"'};
-    for (std::size_t i = plain_ascii_run(text, kQuotes); i < text.size(); ++i) {
+    for (std::size_t i = kCypherPlain(text); i < text.size(); ++i) {
         const char c = text[i];
         const bool control = static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
         if (!control && c != '\\' && c != '\'' && c != '"') {  // UTF-8 passes through: Cypher source is Unicode
-            i += plain_ascii_run(text.substr(i + 1), kQuotes);
+            i += kCypherPlain(text.substr(i + 1));
             continue;
         }
         out.append(text, plain_from, i - plain_from);

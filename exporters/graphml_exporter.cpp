@@ -55,9 +55,7 @@ const xmlChar* x(const std::string& text) { return reinterpret_cast<const xmlCha
 struct Escapes {
     std::array<std::string, 128> written;
     std::array<bool, 128> verbatim{};  // written as it is
-    // The printable characters not written as they are (0: none), which end a run
-    // copied at once.
-    std::array<unsigned char, 4> printable_escaped{};
+    internal::PlainRun plain;  // runs of characters all written as they are
 };
 
 Escapes escapes_of(const std::function<std::string(const std::string&)>& escape) {
@@ -67,13 +65,12 @@ Escapes escapes_of(const std::function<std::string(const std::string&)>& escape)
         if (allowed_in_xml(static_cast<utf8proc_int32_t>(byte))) table.written[byte] = escape(character);
         table.verbatim[byte] = table.written[byte] == character;
     }
-    std::size_t count = 0;
-    for (unsigned char byte = 0x20; byte < 0x7F; ++byte) {
-        if (table.verbatim[byte]) continue;
-        if (count == table.printable_escaped.size())
-            throw Error(ErrorCategory::internal, "graphml: more printable characters escaped than expected");
-        table.printable_escaped[count++] = byte;
-    }
+    std::vector<unsigned char> printable_escaped;
+    for (unsigned char byte = 0x20; byte < 0x7F; ++byte)
+        if (!table.verbatim[byte]) printable_escaped.push_back(byte);
+    if (printable_escaped.size() > internal::PlainRun::kMaxSpecials)
+        throw Error(ErrorCategory::internal, "graphml: more printable characters escaped than expected");
+    table.plain = internal::PlainRun(printable_escaped);
     return table;
 }
 
@@ -119,7 +116,7 @@ public:
         while (!open_.empty()) end();
         flush();
     }
-    void start(const char* element) {
+    void start(std::string_view element) {
         close_start_tag("\n");
         indent();
         buffer_ += '<';
@@ -141,7 +138,7 @@ public:
         }
         if (buffer_.size() >= kFlushAt) flush();
     }
-    void attribute(const char* name, std::string_view value) {
+    void attribute(std::string_view name, std::string_view value) {
         buffer_ += ' ';
         buffer_ += name;
         buffer_ += "=\"";
@@ -149,7 +146,7 @@ public:
         buffer_ += '"';
     }
     // A value escaped beforehand, by escaped_attribute().
-    void escaped_attribute(const char* name, std::string_view escaped) {
+    void escaped_attribute(std::string_view name, std::string_view escaped) {
         buffer_ += ' ';
         buffer_ += name;
         buffer_ += "=\"";
@@ -166,7 +163,7 @@ public:
         open_.back().has_text = true;
         append_escaped(buffer_, value, text_escapes());
     }
-    void element(const char* name, std::string_view value) {
+    void element(std::string_view name, std::string_view value) {
         start(name);
         text(value);
         end();
@@ -174,7 +171,7 @@ public:
 
 private:
     struct Open {
-        const char* name;
+        std::string_view name;
         bool has_text;
     };
     static constexpr std::size_t kFlushAt = 1 << 20;
@@ -192,7 +189,7 @@ private:
             run = pos;
         };
         while (pos < text.size()) {
-            pos += internal::plain_ascii_run(text.substr(pos), escapes.printable_escaped);
+            pos += escapes.plain(text.substr(pos));
             if (pos == text.size()) break;
             const auto byte = static_cast<unsigned char>(text[pos]);
             if (byte < 0x80) {
@@ -209,7 +206,7 @@ private:
         }
         out.append(text.data() + run, text.size() - run);
     }
-    void close_start_tag(const char* after) {
+    void close_start_tag(std::string_view after) {
         if (!start_tag_open_) return;
         buffer_ += '>';
         buffer_ += after;

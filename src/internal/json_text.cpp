@@ -2,18 +2,21 @@
 
 #include <nlohmann/json.hpp>
 
-#include <array>
-
 #include "castgraph/text.hpp"
 #include "internal/plain_run.hpp"
 
 namespace castgraph::internal {
+namespace {
+
+constexpr PlainRun kJsonPlain{'"', '\\'};
+
+}  // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
     // Quotes, backslashes and control characters are escaped; DEL is left to nlohmann
     // too. Valid UTF-8 is copied as it is, as dump(-1) without ensure_ascii does. The
     // leading printable ASCII run, most often the whole string, needs no further look.
-    const auto rest = text.substr(plain_ascii_run(text, std::array<unsigned char, 2>{'"', '\\'}));
+    const auto rest = text.substr(kJsonPlain(text));
     bool ascii = true;
     const bool plain = std::all_of(rest.begin(), rest.end(), [&](char c) {
         const auto byte = static_cast<unsigned char>(c);

@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include <array>
+#include <stdexcept>
 #include <random>
 #include <string>
 
@@ -15,27 +15,31 @@
 namespace castgraph::internal {
 namespace {
 
-TEST(PlainAsciiRun, EndsAtTheFirstByteToLookAtWhereverItIs) {
-    const std::array<unsigned char, 2> specials{'"', '&'};
+TEST(PlainRun, EndsAtTheFirstByteToLookAtWhereverItIs) {
+    const PlainRun run{'"', '&'};
     for (std::size_t length = 0; length <= 100; ++length) {
         const std::string plain(length, 'a');
-        EXPECT_EQ(plain_ascii_run(plain, specials), length);
+        EXPECT_EQ(run(plain), length);
         for (std::size_t at = 0; at < length; ++at) {
-            for (const char stop : {'"', '&', '\n', '\x1f', '\x7f', '\xc3', '\xff'}) {
+            for (const char stop : {'"', '&', '\0', '\n', '\x1f', '\x7f', '\x80', '\xc3', '\xff'}) {
                 auto text = plain;
                 text[at] = stop;
-                ASSERT_EQ(plain_ascii_run(text, specials), at) << "length " << length << ", byte " << int(stop);
+                ASSERT_EQ(run(text), at) << "length " << length << ", byte " << int(stop);
             }
-            auto text = plain;
-            text[at] = '~';  // the last printable byte, not special here
-            EXPECT_EQ(plain_ascii_run(text, specials), length);
+            for (const char kept : {' ', '~', '<'}) {  // printable, not special here
+                auto text = plain;
+                text[at] = kept;
+                EXPECT_EQ(run(text), length);
+            }
         }
     }
 }
 
-TEST(PlainAsciiRun, ZeroSpecialsStandForNone) {
-    EXPECT_EQ(plain_ascii_run(std::string(40, ' '), std::array<unsigned char, 4>{'<', 0, 0, 0}), 40u);
-    EXPECT_EQ(plain_ascii_run(std::string("ab\0c", 4), std::array<unsigned char, 1>{0}), 2u) << "NUL is a control";
+TEST(PlainRun, WithoutSpecialsOnlyTheRangeStopsAndTooManyAreRefused) {
+    const PlainRun run;
+    EXPECT_EQ(run(std::string(40, '"') + "\t"), 40u);
+    EXPECT_EQ(run(std::string("ab\0c", 4)), 2u);
+    EXPECT_THROW(PlainRun({'a', 'b', 'c', 'd', 'e'}), std::invalid_argument);
 }
 
 // Random strings over an alphabet of plain ASCII, the characters JSON escapes, DEL,
