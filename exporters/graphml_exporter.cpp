@@ -8,6 +8,7 @@
 #include <array>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,7 +56,9 @@ const xmlChar* x(const std::string& text) { return reinterpret_cast<const xmlCha
 struct Escapes {
     std::array<std::string, 128> written;
     std::array<bool, 128> verbatim{};  // written as it is
-    internal::PlainRun plain;  // runs of characters all written as they are
+    // Finds runs of characters all written as they are; none when libxml2 escapes more
+    // printable characters than a PlainRun can look for.
+    std::optional<internal::PlainRun> plain;
 };
 
 Escapes escapes_of(const std::function<std::string(const std::string&)>& escape) {
@@ -68,9 +71,7 @@ Escapes escapes_of(const std::function<std::string(const std::string&)>& escape)
     std::vector<unsigned char> printable_escaped;
     for (unsigned char byte = 0x20; byte < 0x7F; ++byte)
         if (!table.verbatim[byte]) printable_escaped.push_back(byte);
-    if (printable_escaped.size() > internal::PlainRun::kMaxSpecials)
-        throw Error(ErrorCategory::internal, "graphml: more printable characters escaped than expected");
-    table.plain = internal::PlainRun(printable_escaped);
+    if (printable_escaped.size() <= internal::PlainRun::kMaxSpecials) table.plain.emplace(printable_escaped);
     return table;
 }
 
@@ -116,7 +117,7 @@ public:
         while (!open_.empty()) end();
         flush();
     }
-    void start(std::string_view element) {
+    void start(const char* element) {
         close_start_tag("\n");
         indent();
         buffer_ += '<';
@@ -163,7 +164,7 @@ public:
         open_.back().has_text = true;
         append_escaped(buffer_, value, text_escapes());
     }
-    void element(std::string_view name, std::string_view value) {
+    void element(const char* name, std::string_view value) {
         start(name);
         text(value);
         end();
@@ -171,7 +172,7 @@ public:
 
 private:
     struct Open {
-        std::string_view name;
+        const char* name;  // a literal, as it is read again when the element ends
         bool has_text;
     };
     static constexpr std::size_t kFlushAt = 1 << 20;
@@ -189,8 +190,11 @@ private:
             run = pos;
         };
         while (pos < text.size()) {
-            pos += escapes.plain(text.substr(pos));
-            if (pos == text.size()) break;
+            // Not after a non-ASCII character whose successor is one too (text in other scripts).
+            if (escapes.plain && static_cast<unsigned char>(text[pos]) < 0x80) {
+                pos += (*escapes.plain)(text.substr(pos));
+                if (pos == text.size()) break;
+            }
             const auto byte = static_cast<unsigned char>(text[pos]);
             if (byte < 0x80) {
                 if (escapes.verbatim[byte]) ++pos;

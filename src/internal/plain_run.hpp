@@ -23,8 +23,8 @@ class PlainRun {
 public:
     static constexpr std::size_t kMaxSpecials = 4;
 
-    // Runs of printable ASCII (0x20 to 0x7E) without any of `specials`, at most
-    // kMaxSpecials printable characters.
+    // Runs of printable ASCII (0x20 to 0x7E) without any of `specials`, of which there
+    // are at most kMaxSpecials.
     constexpr PlainRun(std::initializer_list<unsigned char> specials)
         : PlainRun(std::span<const unsigned char>(specials.begin(), specials.size())) {}
     constexpr explicit PlainRun(std::span<const unsigned char> specials = {}) {

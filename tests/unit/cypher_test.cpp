@@ -45,6 +45,11 @@ TEST(CypherText, LongStringsEscapedWhereverTheCharacterIs) {
             std::string accented(length, 'b');
             accented.replace(at, 1, "\u00e9");  // two bytes of UTF-8 pass through
             ASSERT_EQ(cypher_string(accented), "'" + accented + "'");
+            for (const char lone : {'\x80', '\xff'}) {  // any byte from 0x80 on passes through as it is
+                std::string text(length, 'b');
+                text[at] = lone;
+                ASSERT_EQ(cypher_string(text), "'" + text + "'");
+            }
         }
     }
 }

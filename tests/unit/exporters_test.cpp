@@ -275,6 +275,32 @@ TEST(GraphmlExporter, LongTextsEscapedWhereverTheCharacterIs) {
     for (const auto& line : expected) ASSERT_NE(xml.find(line), std::string::npos) << line;
 }
 
+// The same for attributes (node ids), whose table also escapes line breaks and tabs.
+TEST(GraphmlExporter, LongAttributesEscapedWhereverTheCharacterIs) {
+    const std::vector<std::pair<std::string, std::string>> escapes = {
+        {"&", "&amp;"}, {"<", "&lt;"}, {"\"", "&quot;"}, {"\n", "&#10;"}, {"\t", "&#9;"}, {"\u00e9", "\u00e9"}};
+    PropertyGraph graph;
+    std::vector<std::string> expected;
+    for (const std::size_t length : {31, 33, 70}) {
+        for (std::size_t at = 0; at < length; ++at) {
+            for (const auto& [character, escaped] : escapes) {
+                Node node;
+                node.id = std::string(at, 'i') + character + std::string(length - at - 1, 'i');
+                node.label = NodeLabel::Person;
+                node.name = "n";
+                graph.add_node(node);
+                expected.push_back("<node id=\"" + std::string(at, 'i') + escaped + std::string(length - at - 1, 'i') +
+                                   "\">");
+            }
+        }
+    }
+    graph.freeze();
+    std::ostringstream out;
+    find_exporter("graphml").write(graph, {}, out);
+    const auto xml = out.str();
+    for (const auto& line : expected) ASSERT_NE(xml.find(line), std::string::npos) << line;
+}
+
 TEST(GraphmlExporter, YedFlavorAddsNodeLabels) {
     ExportOptions options;
     options.graphml_flavor = "yed";

@@ -24,6 +24,8 @@ TEST(PackedText, HoldsAnyBytesAndCopiesAndMovesWhole) {
     EXPECT_TRUE(text.empty());
     EXPECT_EQ(text.view(), "");
     EXPECT_EQ(PackedText(), PackedText(""));
+    EXPECT_EQ(moved.data(), moved.view().data()) << "where the text is, for prefetching";
+    EXPECT_EQ(PackedText().data(), nullptr);
 }
 
 TEST(PackedNumbers, KeepsOrderAndRefusesNumbersAbove32Bits) {
