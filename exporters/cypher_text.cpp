@@ -20,7 +20,7 @@ void append_cypher_string(std::string& out, std::string_view text) {
         const char c = text[i];
         const bool control = static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
         if (!control && c != '\\' && c != '\'' && c != '"') {  // UTF-8 passes through: Cypher source is Unicode
-            // Runs are looked for after ASCII only: text in other scripts is non-ASCII byte after byte.
+            // Only after an ASCII byte: in text of other scripts a run would end at once.
             if (static_cast<unsigned char>(c) < 0x80) i += kCypherPlain(text.substr(i + 1));
             continue;
         }

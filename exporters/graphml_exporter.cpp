@@ -190,7 +190,7 @@ private:
             run = pos;
         };
         while (pos < text.size()) {
-            // Not after a non-ASCII character whose successor is one too (text in other scripts).
+            // Only at an ASCII byte: in text of other scripts a run would end at once.
             if (escapes.plain && static_cast<unsigned char>(text[pos]) < 0x80) {
                 pos += (*escapes.plain)(text.substr(pos));
                 if (pos == text.size()) break;

@@ -15,7 +15,8 @@ constexpr PlainRun kJsonPlain{'"', '\\'};
 void append_json_string(std::string& out, std::string_view text) {
     // Quotes, backslashes and control characters are escaped; DEL is left to nlohmann
     // too. Valid UTF-8 is copied as it is, as dump(-1) without ensure_ascii does. The
-    // leading printable ASCII run, most often the whole string, needs no further look.
+    // leading run of printable ASCII without quotes or backslashes, most often the whole
+    // string, needs no further look.
     const auto rest = text.substr(kJsonPlain(text));
     bool ascii = true;
     const bool plain = std::all_of(rest.begin(), rest.end(), [&](char c) {
