@@ -77,16 +77,17 @@ struct BuildResult {
 // from the same episodes. Throws InputError on a repeated episode id.
 BuildResult build_graph(const std::vector<Episode>& episodes, const ResolutionResult& resolution,
                         const BuildOptions& options = {});
-// The same graph from episodes handed over: each episode's chapters, quotes and
-// entity list are let go as soon as they are scanned, and titles and summaries move
-// into the nodes, so a large build never holds its input twice.
-BuildResult build_graph(std::vector<Episode>&& episodes, const ResolutionResult& resolution,
-                        const BuildOptions& options = {});
-// The same graph from a resolution handed over too: each list item is let go as
-// soon as its name, type and description are copied into its sighting, and what is
-// left of the resolution once the relationships are made.
+// The same graph from episodes and their resolution handed over: each episode's
+// chapters, quotes and entity list are let go as soon as they are scanned, titles
+// and summaries move into the nodes, and the resolution's records go once the list
+// items' texts are copied into their sightings, so a large build never holds its
+// input twice.
 BuildResult build_graph(std::vector<Episode>&& episodes, ResolutionResult&& resolution,
                         const BuildOptions& options = {});
+// Episodes handed over without their resolution would leave its mentions viewing
+// texts let go (see Mention): hand over both, or neither.
+BuildResult build_graph(std::vector<Episode>&& episodes, const ResolutionResult& resolution,
+                        const BuildOptions& options = {}) = delete;
 
 // True when an entity-list description makes the person a host of this episode
 // of the named podcast (see HOSTED above).

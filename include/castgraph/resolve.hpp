@@ -30,13 +30,15 @@
 
 namespace castgraph {
 
-// One entity-list item as seen by resolution.
+// One entity-list item as seen by resolution: views of its episode's texts, which
+// the result does not copy (ten million items hold gigabytes of them). The episodes
+// resolved must outlive the result, in place: moving their vector keeps them so.
 struct Mention {
-    std::string episode_id;
+    std::string_view episode_id;
     std::size_t item_index = 0;  // index in the episode's entity list
-    std::string raw_name;
-    std::string raw_type;
-    std::string description;
+    std::string_view raw_name;
+    std::string_view raw_type;
+    std::string_view description;
     EntityKind kind = EntityKind::Other;
 };
 
@@ -96,6 +98,9 @@ std::vector<std::string> description_aliases(const std::string& description, Ent
 // The key two names are compared by: normalize_text without punctuation.
 std::string name_key(std::string_view name);
 
+// The result's mentions view the episodes' texts (see Mention): episodes about to be
+// destroyed cannot be resolved, which the deleted overload says at compile time.
 ResolutionResult resolve_entities(const std::vector<Episode>& episodes, const ResolveOptions& options);
+ResolutionResult resolve_entities(std::vector<Episode>&& episodes, const ResolveOptions& options) = delete;
 
 }  // namespace castgraph

@@ -86,9 +86,10 @@ int BuildCommand::run(const GlobalOptions& global) {
     const auto items = resolution.mentions.size();
     const auto entity_count = resolution.entities.size();
     // Without a report to write, the resolution is not needed after the graph: the
-    // builder takes it and lets it go as it goes.
+    // builder takes it and the episodes and lets them go as it goes. The report reads
+    // the resolution's mentions, views of the episodes' texts, so then both are kept.
     auto built = report.empty() ? build_graph(std::move(episodes), std::move(resolution), build_options)
-                                : build_graph(std::move(episodes), resolution, build_options);
+                                : build_graph(episodes, resolution, build_options);
     for (const auto& [episode, count] : built.report.co_appearance_skipped)
         problems.report({{episode, 0, 0}, "co-appearance-limit",
                          "episode mentions " + std::to_string(count) + " entities, over --max-co-appearance " +
@@ -142,6 +143,7 @@ int BuildCommand::run(const GlobalOptions& global) {
                            std::to_string(built.graph.relationship_count()) + " relationships");
     keep_until_exit(std::move(built));
     keep_until_exit(std::move(resolution));
+    keep_until_exit(std::move(episodes));  // still here when a report was written
     return 0;
 }
 

@@ -249,7 +249,7 @@ private:
         std::vector<std::map<int, std::size_t>> first_with_key(key_by_id_.size());
         for (std::size_t m = 0; m < mentions_.size(); ++m) {
             const auto [it, inserted] = first_with_key[name_key_id_of(m, 0)].emplace(family(m), m);
-            if (!inserted) unite(it->second, m, "exact", mentions_[it->second].raw_name, mentions_[m].raw_name);
+            if (!inserted) unite(it->second, m, "exact", std::string(mentions_[it->second].raw_name), std::string(mentions_[m].raw_name));
         }
         // Same name, different kind family: reported, not forced.
         std::map<std::string_view, const std::map<int, std::size_t>*> conflicts;
@@ -261,7 +261,7 @@ private:
             std::string kinds;
             for (const auto& [family_id, m] : families) {
                 kinds += (kinds.empty() ? "" : ", ") + std::string(kind_name(mentions_[m].kind)) + " ('" +
-                         mentions_[m].raw_type + "')";
+                         std::string(mentions_[m].raw_type) + "')";
             }
             refusal.detail = "the same name is typed " + kinds + "; kept apart";
             pending_conflicts_.push_back({refusal, families});
@@ -280,7 +280,7 @@ private:
                 if (!first)
                     first = form.mention;
                 else
-                    unite(*first, form.mention, "curated", mentions_[*first].raw_name, std::string(form.text));
+                    unite(*first, form.mention, "curated", std::string(mentions_[*first].raw_name), std::string(form.text));
             }
         }
     }
@@ -770,7 +770,7 @@ private:
         ResolvedEntity entity;
         entity.kind = majority_kind(members);
         entity.name = canonical_name(members);
-        // Views: the strings stay in mentions_ until they are copied out below.
+        // Views of the episodes' texts and of surface_, copied out below.
         std::set<std::string_view> aliases;
         std::set<std::string_view> types;
         for (const auto m : members) {

@@ -36,6 +36,19 @@ std::vector<Episode> episodes_of(const std::vector<Item>& items) {
     return episodes;
 }
 
+// A resolution beside the episodes it views (see Mention), so that tests can resolve
+// episodes made on the spot.
+struct Resolution : ResolutionResult {
+    Resolution(std::vector<Episode> resolved, const ResolveOptions& options) : episodes(std::move(resolved)) {
+        static_cast<ResolutionResult&>(*this) = resolve_entities(episodes, options);
+    }
+    std::vector<Episode> episodes;
+};
+
+Resolution resolved(std::vector<Episode> episodes, const ResolveOptions& options = {}) {
+    return {std::move(episodes), options};
+}
+
 const ResolvedEntity& entity_of(const ResolutionResult& result, std::size_t episode_number) {
     const auto id = "episode:test/" + std::to_string(episode_number);
     for (std::size_t m = 0; m < result.mentions.size(); ++m)
@@ -51,10 +64,36 @@ bool has_refusal(const ResolutionResult& result, const std::string& reason) {
     return std::any_of(result.refusals.begin(), result.refusals.end(), [&](const auto& r) { return r.reason == reason; });
 }
 
+// Episodes about to be destroyed cannot be resolved: the result would view texts gone.
+template <class Episodes>
+concept Resolvable = requires(Episodes&& episodes) { resolve_entities(std::forward<Episodes>(episodes), ResolveOptions{}); };
+static_assert(Resolvable<const std::vector<Episode>&>);
+static_assert(Resolvable<std::vector<Episode>&>);
+static_assert(!Resolvable<std::vector<Episode>>);
+
+TEST(ResolveEntities, MentionsViewTheEpisodesTextsInsteadOfCopyingThem) {
+    // Texts longer than any inline string buffer, so a copy would have its own bytes.
+    const std::string long_text(64, 'x');
+    const auto episodes = episodes_of({{"Ada Lovelace, the " + long_text, "Person " + long_text, "Mathematician " + long_text},
+                                       {"Grace Hopper", "Person", ""}});
+    const auto result = resolve_entities(episodes, {});
+    ASSERT_EQ(result.mentions.size(), 2U);
+    for (std::size_t e = 0; e < episodes.size(); ++e) {
+        const auto& item = episodes[e].entity_list->items.front();
+        const auto& mention = result.mentions[e];
+        EXPECT_EQ(mention.episode_id.data(), episodes[e].id.data());
+        EXPECT_EQ(mention.raw_name.data(), item.name.data());
+        EXPECT_EQ(mention.raw_type.data(), item.type.data());
+        EXPECT_EQ(mention.description.data(), item.description.data());
+        EXPECT_EQ(mention.raw_name, item.name);
+        EXPECT_EQ(mention.description, item.description);
+    }
+}
+
 TEST(ResolveEntities, CountsDistinctNamesBeforeMergingByKeyAndKindFamily) {
     // Folded alike and of one family: one name. Software and product share a family;
     // a person of the same name does not. Only the first name of "A / B" counts.
-    const auto result = resolve_entities(episodes_of({{"OpenAI", "organization", ""},
+    const auto result = resolved(episodes_of({{"OpenAI", "organization", ""},
                                                       {"openai", "company", ""},
                                                       {"Cursor", "software", ""},
                                                       {"cursor", "product", ""},
@@ -108,7 +147,7 @@ TEST(ResolveEntities, MergeRulesTable) {
     };
     for (const auto& row : rows) {
         SCOPED_TRACE(row.name);
-        const auto result = resolve_entities(episodes_of(row.items), ResolveOptions{});
+        const auto result = resolved(episodes_of(row.items), ResolveOptions{});
         const auto& first = entity_of(result, 0);
         const auto& second = entity_of(result, 1);
         EXPECT_EQ(first.id == second.id, row.same) << first.id << " vs " << second.id;
@@ -124,13 +163,13 @@ TEST(ResolveEntities, MergeRulesTable) {
 }
 
 TEST(ResolveEntities, KindConflictIsReported) {
-    const auto result = resolve_entities(episodes_of({{"Jordan", "Person", ""}, {"Jordan", "Organization", ""}}), {});
+    const auto result = resolved(episodes_of({{"Jordan", "Person", ""}, {"Jordan", "Organization", ""}}), {});
     EXPECT_TRUE(has_refusal(result, "kind-conflict"));
     EXPECT_EQ(result.entities.size(), 2U);
 }
 
 TEST(ResolveEntities, AmbiguousAcronymMergesNeither) {
-    const auto result = resolve_entities(episodes_of({{"Machine Learning (ML)", "Concept", ""},
+    const auto result = resolved(episodes_of({{"Machine Learning (ML)", "Concept", ""},
                                                       {"Meta Llama (ML)", "Concept", ""},
                                                       {"ML", "Concept", ""}}),
                                          {});
@@ -144,7 +183,7 @@ TEST(ResolveEntities, CuratedAliasesAndDistinctPairs) {
     ResolveOptions options;
     options.aliases.entities.push_back({"OpenClaw", EntityKind::Software, {"Clawdbot", "Clawd", "Moltbot"}});
     options.aliases.distinct.emplace_back("Claude", "Claude Code");
-    const auto result = resolve_entities(episodes_of({{"Clawdbot", "Software", ""},
+    const auto result = resolved(episodes_of({{"Clawdbot", "Software", ""},
                                                       {"Moltbot", "product", ""},
                                                       {"Claude Code / Claude", "Software", ""},
                                                       {"Claude", "Software", ""}}),
@@ -157,7 +196,7 @@ TEST(ResolveEntities, CuratedAliasesAndDistinctPairs) {
     EXPECT_TRUE(has_refusal(result, "distinct-pair"));
 
     // Without the distinct pair the alias form would have merged them.
-    const auto open = resolve_entities(episodes_of({{"Claude Code / Claude", "Software", ""}, {"Claude", "Software", ""}}), {});
+    const auto open = resolved(episodes_of({{"Claude Code / Claude", "Software", ""}, {"Claude", "Software", ""}}), {});
     EXPECT_EQ(entity_of(open, 0).id, entity_of(open, 1).id);
 }
 
@@ -232,7 +271,7 @@ protected:
 TEST_F(SampleResolution, ReportIsWrittenInTheLayoutOfOneJsonDocument) {
     ResolveOptions options;
     options.keep_merges = true;
-    const auto report = report_of(resolve_entities(sample(), options));
+    const auto report = report_of(resolved(sample(), options));
     // Written record by record, it must read as nlohmann's own dump(2) of the document.
     EXPECT_EQ(nlohmann::ordered_json::parse(report).dump(2) + "\n", report);
     EXPECT_EQ(report_of(ResolutionResult{}),
@@ -254,7 +293,7 @@ TEST_F(SampleResolution, ReportIsWrittenInTheLayoutOfOneJsonDocument) {
 }
 
 TEST_F(SampleResolution, RequiredCases) {
-    const auto result = resolve_entities(sample(), {});
+    const auto result = resolved(sample(), {});
     const auto swyx = id_of(result, "swyx");
     EXPECT_EQ(swyx, "person:swyx");
     EXPECT_EQ(id_of(result, "Shawn Wang / swyx"), swyx);
@@ -299,7 +338,7 @@ TEST(ResolveEntitiesOrder, MentionsAreInEpisodeOrderWhateverTheInput) {
     episodes[2].id = "episode:test/b";
     const auto names = [](const ResolutionResult& result) {
         std::vector<std::string> found;
-        for (const auto& mention : result.mentions) found.push_back(mention.episode_id + " " + mention.raw_name);
+        for (const auto& mention : result.mentions) found.push_back(std::string(mention.episode_id) + " " + std::string(mention.raw_name));
         return found;
     };
     EXPECT_EQ(names(resolve_entities(episodes, {})),
