@@ -247,7 +247,8 @@ private:
             if (m == 0 || mentions[m].episode_id != episodes_[episode]->id) {
                 const auto found = find_episode(mentions[m].episode_id, episode);
                 if (!found)
-                    throw Error(ErrorCategory::internal, "graph: resolution names episode '" + std::string(mentions[m].episode_id) +
+                    throw Error(ErrorCategory::internal, "graph: resolution names episode '" +
+                                                             std::string(mentions[m].episode_id) +
                                                              "' that is not in the input");
                 episode = *found;
             }

@@ -249,7 +249,9 @@ private:
         std::vector<std::map<int, std::size_t>> first_with_key(key_by_id_.size());
         for (std::size_t m = 0; m < mentions_.size(); ++m) {
             const auto [it, inserted] = first_with_key[name_key_id_of(m, 0)].emplace(family(m), m);
-            if (!inserted) unite(it->second, m, "exact", std::string(mentions_[it->second].raw_name), std::string(mentions_[m].raw_name));
+            if (!inserted)
+                unite(it->second, m, "exact", std::string(mentions_[it->second].raw_name),
+                      std::string(mentions_[m].raw_name));
         }
         // Same name, different kind family: reported, not forced.
         std::map<std::string_view, const std::map<int, std::size_t>*> conflicts;
@@ -280,7 +282,8 @@ private:
                 if (!first)
                     first = form.mention;
                 else
-                    unite(*first, form.mention, "curated", std::string(mentions_[*first].raw_name), std::string(form.text));
+                    unite(*first, form.mention, "curated", std::string(mentions_[*first].raw_name),
+                          std::string(form.text));
             }
         }
     }

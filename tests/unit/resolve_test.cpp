@@ -66,7 +66,9 @@ bool has_refusal(const ResolutionResult& result, const std::string& reason) {
 
 // Episodes about to be destroyed cannot be resolved: the result would view texts gone.
 template <class Episodes>
-concept Resolvable = requires(Episodes&& episodes) { resolve_entities(std::forward<Episodes>(episodes), ResolveOptions{}); };
+concept Resolvable = requires(Episodes&& episodes) {
+    resolve_entities(std::forward<Episodes>(episodes), ResolveOptions{});
+};
 static_assert(Resolvable<const std::vector<Episode>&>);
 static_assert(Resolvable<std::vector<Episode>&>);
 static_assert(!Resolvable<std::vector<Episode>>);
@@ -74,7 +76,8 @@ static_assert(!Resolvable<std::vector<Episode>>);
 TEST(ResolveEntities, MentionsViewTheEpisodesTextsInsteadOfCopyingThem) {
     // Texts longer than any inline string buffer, so a copy would have its own bytes.
     const std::string long_text(64, 'x');
-    const auto episodes = episodes_of({{"Ada Lovelace, the " + long_text, "Person " + long_text, "Mathematician " + long_text},
+    const auto episodes = episodes_of({{"Ada Lovelace, the " + long_text, "Person " + long_text,
+                                        "Mathematician " + long_text},
                                        {"Grace Hopper", "Person", ""}});
     const auto result = resolve_entities(episodes, {});
     ASSERT_EQ(result.mentions.size(), 2U);
@@ -338,7 +341,8 @@ TEST(ResolveEntitiesOrder, MentionsAreInEpisodeOrderWhateverTheInput) {
     episodes[2].id = "episode:test/b";
     const auto names = [](const ResolutionResult& result) {
         std::vector<std::string> found;
-        for (const auto& mention : result.mentions) found.push_back(std::string(mention.episode_id) + " " + std::string(mention.raw_name));
+        for (const auto& mention : result.mentions)
+            found.push_back(std::string(mention.episode_id) + " " + std::string(mention.raw_name));
         return found;
     };
     EXPECT_EQ(names(resolve_entities(episodes, {})),
