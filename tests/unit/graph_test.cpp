@@ -220,6 +220,10 @@ TEST(BuildGraph, MentionsFromListAndTextWithChapterTimestamps) {
     ASSERT_NE(openclaw, nullptr);
     EXPECT_TRUE(openclaw->in_entity_list);
     EXPECT_EQ(openclaw->description, "An open-source agent");
+    const auto& sightings = graph.node(*graph.find("software:openclaw")).sightings;
+    ASSERT_EQ(sightings.size(), 1u);
+    EXPECT_EQ(openclaw->description.data(), sightings.front().description.data())
+        << "MENTIONS shares its list item's description with the sighting instead of a copy";
     EXPECT_EQ(openclaw->timestamps_s, (std::vector<std::uint32_t>{4185, 4470}));
     EXPECT_EQ(openclaw->evidence.names(), (Strings{"chapter", "entity-list", "quote"}));
     EXPECT_EQ(openclaw->count, 4u);  // list item, chapter text, chapter title, quote

@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <limits>
+#include <string>
+#include <thread>
+#include <vector>
 
 #include "castgraph/graph.hpp"
 
@@ -16,16 +19,44 @@ TEST(PackedText, HoldsAnyBytesAndCopiesAndMovesWhole) {
     EXPECT_EQ(text.size(), 6u);
     PackedText copy = text;
     EXPECT_EQ(copy, text);
-    EXPECT_NE(copy.view().data(), text.view().data()) << "a copy owns its own block";
+    EXPECT_EQ(copy.view().data(), text.view().data()) << "a copy shares the block";
     PackedText moved = std::move(copy);
     EXPECT_EQ(moved.view(), hostile);
     EXPECT_TRUE(copy.empty());  // NOLINT: a moved-from value is empty
     text = "";
     EXPECT_TRUE(text.empty());
     EXPECT_EQ(text.view(), "");
+    EXPECT_EQ(moved.view(), hostile) << "the block lives while one copy does";
+    const auto& same = moved;
+    moved = same;  // assigning a text to itself keeps it
+    EXPECT_EQ(moved.view(), hostile);
     EXPECT_EQ(PackedText(), PackedText(""));
     EXPECT_EQ(moved.data(), moved.view().data()) << "where the text is, for prefetching";
     EXPECT_EQ(PackedText().data(), nullptr);
+}
+
+// Copies are made and dropped on several threads at once (the graph builder's
+// MENTIONS); the count of owners must see every one, or a block is freed early (the
+// sanitizers' build reports that) or never.
+TEST(PackedText, CopiesMadeAndDroppedOnManyThreadsLeaveTheTextWhole) {
+    const std::string long_text(100, 'd');
+    std::vector<PackedText> originals;
+    for (int i = 0; i < 64; ++i) originals.emplace_back(long_text + std::to_string(i));
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t)
+        threads.emplace_back([&] {
+            for (int round = 0; round < 2000; ++round) {
+                std::vector<PackedText> copies(originals.begin(), originals.end());
+                for (std::size_t i = 0; i < copies.size(); ++i)
+                    if (copies[i].data() != originals[i].data()) ADD_FAILURE() << "copy " << i << " not shared";
+            }
+        });
+    for (auto& thread : threads) thread.join();
+    for (std::size_t i = 0; i < originals.size(); ++i) EXPECT_EQ(originals[i].view(), long_text + std::to_string(i));
+    // The last owner frees the block: a copy outlives its original.
+    auto survivor = originals.front();
+    originals.clear();
+    EXPECT_EQ(survivor.view(), long_text + "0");
 }
 
 TEST(PackedNumbers, KeepsOrderAndRefusesNumbersAbove32Bits) {
