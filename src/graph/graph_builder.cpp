@@ -261,19 +261,31 @@ private:
             entities_[e].sightings.resize(sighting_count[e]);
             entities_[e].sighting_mentions.resize(sighting_count[e]);
         });
-        // Each item's texts are copied into its own slot, on every core.
-        for_each_index_in_parallel(0, mentions.size(), 4096, [&](std::size_t m) {
-            auto& entity = entities_[resolution_.entity_of_mention[m]];
-            const auto position = listed_position_[m];
-            entity.sighting_mentions[position] = static_cast<std::uint32_t>(m);
-            // Until the nodes are made, a sighting's episode is its index in episodes_.
-            auto& sighting = entity.sightings[position];
-            sighting.episode = episode_of_mention[m];
-            sighting.source = SightingSource::EntityList;
-            sighting.item = static_cast<std::uint32_t>(mentions[m].item_index);
-            sighting.name = mentions[m].raw_name;
-            sighting.type = mentions[m].raw_type;
-            sighting.description = mentions[m].description;
+        // Each item's texts are copied into its own slot, a run of items at a time on
+        // every core. Within a run (some four hundred episodes) the same texts come again
+        // and again, types most of all, then popular names: each distinct one is copied
+        // once and its sightings share it (see PackedText).
+        constexpr std::size_t kRun = 4096;
+        for_each_index_in_parallel(0, (mentions.size() + kRun - 1) / kRun, 1, [&](std::size_t run) {
+            std::unordered_map<std::string_view, PackedText> copied;
+            const auto shared = [&](std::string_view text) {
+                const auto [at, inserted] = copied.try_emplace(text);
+                if (inserted) at->second = PackedText(text);
+                return at->second;
+            };
+            for (auto m = run * kRun; m < std::min(mentions.size(), (run + 1) * kRun); ++m) {
+                auto& entity = entities_[resolution_.entity_of_mention[m]];
+                const auto position = listed_position_[m];
+                entity.sighting_mentions[position] = static_cast<std::uint32_t>(m);
+                // Until the nodes are made, a sighting's episode is its index in episodes_.
+                auto& sighting = entity.sightings[position];
+                sighting.episode = episode_of_mention[m];
+                sighting.source = SightingSource::EntityList;
+                sighting.item = static_cast<std::uint32_t>(mentions[m].item_index);
+                sighting.name = shared(mentions[m].raw_name);
+                sighting.type = shared(mentions[m].raw_type);
+                sighting.description = shared(mentions[m].description);
+            }
         });
         for (std::size_t e = 0; e < entities_.size(); ++e) register_forms(e);
         // Handed over, the items' records and the entities' lists are read no more:
