@@ -146,23 +146,23 @@ void RelationshipValues::fill(const Relationship& relationship, std::vector<Valu
         auto& value = next(kEpisodes);
         if (text) {
             value.text += '[';
-            for (std::size_t i = 0; i < relationship.episodes.size(); ++i) {
+            for (std::size_t i = 0; i < relationship.episodes().size(); ++i) {
                 if (i > 0) value.text += ',';
-                value.text += quoted_ids_[relationship.episodes[i]];
+                value.text += quoted_ids_[relationship.episodes()[i]];
             }
             value.text += ']';
         }
         if (parts_ == ListParts::ItemsAsNodes) {
             value.items.clear();
-            value.nodes = relationship.episodes.view();
+            value.nodes = relationship.episodes().view();
             return;
         }
-        item_count(value, relationship.episodes.size());
-        for (std::size_t i = 0; i < value.items.size(); ++i) value.items[i].assign(graph_.node(relationship.episodes[i]).id);
+        item_count(value, relationship.episodes().size());
+        for (std::size_t i = 0; i < value.items.size(); ++i) value.items[i].assign(graph_.node(relationship.episodes()[i]).id);
     };
     const auto timestamps = [&] {
         auto& value = next(kTimestampsS);
-        const auto& numbers = relationship.timestamps_s;
+        const auto& numbers = relationship.timestamps_s();
         if (text) internal::append_json_numbers(value.text, numbers.view());
         item_count(value, numbers.size());
         for (std::size_t i = 0; i < value.items.size(); ++i) {
@@ -180,9 +180,9 @@ void RelationshipValues::fill(const Relationship& relationship, std::vector<Valu
         // An empty text is absent (see drop_empty_text).
         if (!relationship.description.empty()) plain(kDescription, relationship.description);
         timestamps();
-        number(kCount, relationship.count);
+        number(kCount, relationship.count());
     }
-    if (shape.weight) number(kWeight, relationship.weight);
+    if (shape.weight) number(kWeight, relationship.weight());
     if (shape.episodes) episodes();
     values.resize(used);
 }

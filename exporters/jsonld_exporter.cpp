@@ -199,11 +199,11 @@ private:
                 if (i > 0) out += ',';
                 out += "{\"@type\":\"cg:Mention\"";
                 append_reference(key(out, "entity"), boost::target(edge, graph_.graph()));
-                if (!relationship.timestamps_s.empty())
-                    internal::append_json_numbers(key(out, "timestampsS"), relationship.timestamps_s.view());
+                if (!relationship.timestamps_s().empty())
+                    internal::append_json_numbers(key(out, "timestampsS"), relationship.timestamps_s().view());
                 key(out, "evidence") += internal::evidence_json(relationship.evidence);
                 key(out, "inEntityList") += relationship.in_entity_list ? "true" : "false";
-                append_decimal(key(out, "count"), relationship.count);
+                append_decimal(key(out, "count"), relationship.count());
                 if (!relationship.description.empty()) internal::append_json_string(key(out, "description"), relationship.description);
                 out += '}';
             }

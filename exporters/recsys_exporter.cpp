@@ -40,7 +40,7 @@ void RecsysExporter::write_files(const PropertyGraph& graph, const ExportOptions
             const auto& relationship = graph.relationship(edge);
             const auto& from = graph.node(boost::source(edge, graph.graph())).id;
             const auto& to = graph.node(boost::target(edge, graph.graph())).id;
-            if (relationship.type == RelType::Mentions) out << from << '\t' << to << '\t' << relationship.count << '\n';
+            if (relationship.type == RelType::Mentions) out << from << '\t' << to << '\t' << relationship.count() << '\n';
             if (relationship.type == RelType::GuestOn || relationship.type == RelType::Hosted)
                 out << to << '\t' << from << "\t1\n";
         }
@@ -57,7 +57,7 @@ void RecsysExporter::write_files(const PropertyGraph& graph, const ExportOptions
             const auto& relationship = graph.relationship(edge);
             const auto from = index.at(boost::source(edge, graph.graph()));
             const auto to = index.at(boost::target(edge, graph.graph()));
-            const auto weight = relationship.weight ? relationship.weight : relationship.count ? relationship.count : 1;
+            const auto weight = relationship.weight() ? relationship.weight() : relationship.count() ? relationship.count() : 1;
             out << from << ' ' << to << ' ' << weight << '\n';
             if (relationship.type == RelType::CoAppearsWith) out << to << ' ' << from << ' ' << weight << '\n';
         }

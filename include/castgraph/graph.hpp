@@ -176,24 +176,65 @@ struct Relationship {
     Relationship() = default;
     explicit Relationship(RelType relationship_type) : type(relationship_type) {}
 
-    // Packed: a relationship is 40 bytes plus its texts and lists, and a graph holds millions.
-    PackedText description;      // the entity-list description in this episode
-    PackedNumbers timestamps_s;  // starts of the chapters that mention, sorted, unique
-    // Vertices of Episode nodes (not ids: a pair of entities may share thousands of
-    // episodes, and a vertex costs 4 bytes where an id costs a hundred), in id order.
-    PackedNumbers episodes;
-    std::uint32_t count = 0;   // list items plus text occurrences
-    std::uint32_t weight = 0;  // shared episodes
-    RelType type = RelType::Mentions;
-    EvidenceSet evidence;
-    bool in_entity_list = false;
+    // Packed to 24 bytes plus its texts and lists, as a graph holds tens of millions.
+    // No type carries both timestamps and episodes, nor both a count and a weight, so
+    // each pair shares its room; a type that does not carry one reads it as empty or 0,
+    // and setting it throws.
+
+    // MENTIONS: starts of the chapters that mention, sorted, unique.
+    [[nodiscard]] const PackedNumbers& timestamps_s() const noexcept {
+        return type == RelType::Mentions ? numbers_ : kNoNumbers;
+    }
+    void set_timestamps_s(PackedNumbers timestamps) {
+        check_carries(type == RelType::Mentions, "timestamps_s");
+        numbers_ = std::move(timestamps);
+    }
+    // AFFILIATED_WITH, CO_APPEARS_WITH: vertices of Episode nodes (not ids: a pair of
+    // entities may share thousands of episodes, and a vertex costs 4 bytes where an id
+    // costs a hundred), in id order.
+    [[nodiscard]] const PackedNumbers& episodes() const noexcept {
+        return shape_of(type).episodes ? numbers_ : kNoNumbers;
+    }
+    void set_episodes(PackedNumbers episodes) {
+        check_carries(shape_of(type).episodes, "episodes");
+        numbers_ = std::move(episodes);
+    }
+    // MENTIONS: list items plus text occurrences.
+    [[nodiscard]] std::uint32_t count() const noexcept { return type == RelType::Mentions ? amount_ : 0; }
+    void set_count(std::uint32_t count) {
+        check_carries(type == RelType::Mentions, "count");
+        amount_ = count;
+    }
+    // CO_APPEARS_WITH, ASSOCIATED_WITH: shared episodes.
+    [[nodiscard]] std::uint32_t weight() const noexcept { return shape_of(type).weight ? amount_ : 0; }
+    void set_weight(std::uint32_t weight) {
+        check_carries(shape_of(type).weight, "weight");
+        amount_ = weight;
+    }
 
     // A mention seen only in other items' entity-list descriptions, which queries and
     // recommendations leave out unless asked.
     [[nodiscard]] bool only_in_descriptions() const { return evidence == EvidenceSet{Evidence::Description}; }
 
     bool operator==(const Relationship&) const = default;
+
+    // The members, in the order that packs them.
+    PackedText description;  // MENTIONS: the entity-list description in this episode
+
+private:
+    // Throws an internal error naming the property when the type does not carry it.
+    void check_carries(bool carries, std::string_view property) const;
+    static inline const PackedNumbers kNoNumbers{};
+
+    PackedNumbers numbers_;     // timestamps_s or episodes
+    std::uint32_t amount_ = 0;  // count or weight
+
+public:
+    RelType type = RelType::Mentions;
+    EvidenceSet evidence;
+    bool in_entity_list = false;
 };
+static_assert(sizeof(Relationship) == 24, "a relationship's record is 24 bytes");
 
 // An entity id a previous build knew that now lives under another id, because
 // new evidence merged it into another known entity.
@@ -205,7 +246,7 @@ struct IdChange {
 
 // Built in two steps: nodes and relationships are added, then freeze() lays the
 // relationships out in Boost's compressed sparse row graph (bidirectional), which
-// keeps a relationship in some 64 bytes (its 40-byte record, 32-bit CSR arrays, the
+// keeps a relationship in some 48 bytes (its 24-byte record, 32-bit CSR arrays, the
 // writers' order) where an adjacency_list needs several times that and a heap block each. Relationships are read only from a frozen graph; nodes
 // are readable, and writable, in both steps.
 class PropertyGraph {

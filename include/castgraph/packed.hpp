@@ -116,6 +116,7 @@ class PackedNumbers {
 public:
     PackedNumbers() = default;
     PackedNumbers(std::initializer_list<std::uint32_t> numbers) { fill(numbers.begin(), numbers.size()); }
+    explicit PackedNumbers(std::span<const std::uint32_t> numbers) { fill(numbers.data(), numbers.size()); }
     // From any list of integers that fit in 32 bits (vertices come as std::size_t).
     template <typename Number>
     PackedNumbers(const std::vector<Number>& numbers) {  // NOLINT: assigned from vectors

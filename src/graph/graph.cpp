@@ -78,6 +78,12 @@ std::vector<std::string> EvidenceSet::names() const {
 
 NodeLabel label_of(EntityKind kind) { return static_cast<NodeLabel>(static_cast<std::uint8_t>(kind)); }
 
+void Relationship::check_carries(bool carries, std::string_view property) const {
+    if (!carries)
+        throw Error(ErrorCategory::internal,
+                    "graph: " + std::string(rel_type_name(type)) + " has no " + std::string(property));
+}
+
 bool is_entity_label(NodeLabel label) { return label <= NodeLabel::Other; }
 
 PropertyGraph::Vertex PropertyGraph::add_node(Node node) {
@@ -203,8 +209,8 @@ const std::vector<PropertyGraph::Edge>& PropertyGraph::relationships_in_order() 
 
 std::vector<std::string_view> PropertyGraph::episode_ids(const Relationship& relationship) const {
     std::vector<std::string_view> ids;
-    ids.reserve(relationship.episodes.size());
-    for (const auto episode : relationship.episodes) ids.emplace_back(nodes_[episode].id);
+    ids.reserve(relationship.episodes().size());
+    for (const auto episode : relationship.episodes()) ids.emplace_back(nodes_[episode].id);
     return ids;
 }
 

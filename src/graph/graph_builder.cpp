@@ -15,6 +15,7 @@
 #include <numeric>
 #include <optional>
 #include <set>
+#include <span>
 #include <tuple>
 #include <unordered_map>
 #include <utility>
@@ -765,7 +766,7 @@ private:
             auto affiliation = with_evidence(RelType::AffiliatedWith, {Evidence::Title});
             std::sort(episodes.begin(), episodes.end());
             episodes.erase(std::unique(episodes.begin(), episodes.end()), episodes.end());
-            affiliation.episodes = std::move(episodes);
+            affiliation.set_episodes(std::move(episodes));
             relate(entities_[pair.first].vertex, entities_[pair.second].vertex, std::move(affiliation));
         }
         affiliation_episodes.clear();
@@ -857,8 +858,8 @@ private:
             episodes.clear();
             for (auto i = run.begin; i < run.end; ++i) episodes.push_back(co_appearances[i].episode);
             Relationship co_appearance(RelType::CoAppearsWith);
-            co_appearance.weight = static_cast<std::uint32_t>(run.weight());
-            co_appearance.episodes = episodes;
+            co_appearance.set_weight(static_cast<std::uint32_t>(run.weight()));
+            co_appearance.set_episodes(episodes);
             const auto& pair = co_appearances[run.begin];
             graph_.add_relationship(pair.from, pair.to, std::move(co_appearance));
         }
@@ -884,7 +885,7 @@ private:
         graph_.prepare_relationships(associations.size());
         for (const auto& [from, to, count] : associations) {
             Relationship association(RelType::AssociatedWith);
-            association.weight = count;
+            association.set_weight(count);
             graph_.add_relationship(from, to, std::move(association));
         }
     }
@@ -916,10 +917,11 @@ private:
                 const auto& sightings = graph_.node(entities_[fact.entity].vertex).sightings;
                 mention.description = sightings[listed_position_[fact.description_of]].description;
             }
-            mention.timestamps_s.assign(facts.timestamps.begin() + fact.timestamps_begin,
-                                        facts.timestamps.begin() + fact.timestamps_end);
+            mention.set_timestamps_s(PackedNumbers(std::span(facts.timestamps)
+                                                       .subspan(fact.timestamps_begin,
+                                                                fact.timestamps_end - fact.timestamps_begin)));
             mention.evidence = fact.evidence;
-            mention.count = fact.count;
+            mention.set_count(fact.count);
         }
         return records;
     }

@@ -210,7 +210,7 @@ PendingRelationship relationship_of(element record, NodeFinder& find) {
             if (graph.node(vertex).label != NodeLabel::Episode) throw Miss{};
             vertices.push_back(vertex);
         }
-        relationship.episodes = vertices;
+        relationship.set_episodes(vertices);
     };
     const auto shape = shape_of(*type);
     if (shape.mention_fields) {
@@ -218,11 +218,11 @@ PendingRelationship relationship_of(element record, NodeFinder& find) {
         relationship.description = std::string(text_of(fields[kRelDescription]));
         std::vector<std::uint32_t> timestamps;
         for (const auto number : array_of(fields[kTimestampsS])) timestamps.push_back(count_of(number));
-        relationship.timestamps_s = timestamps;
-        relationship.count = count_of(fields[kCount]);
+        relationship.set_timestamps_s(timestamps);
+        relationship.set_count(count_of(fields[kCount]));
     }
     if (shape.evidence) evidence();
-    if (shape.weight) relationship.weight = count_of(fields[kWeight]);
+    if (shape.weight) relationship.set_weight(count_of(fields[kWeight]));
     if (shape.episodes) episodes();
     return pending;
 }

@@ -72,11 +72,11 @@ public:
         if (shape.mention_fields) {
             append_json_key(line, "in_entity_list") += relationship.in_entity_list ? "true" : "false";
             append_json_string(append_json_key(line, "description"), relationship.description);
-            append_json_numbers(append_json_key(line, "timestamps_s"), relationship.timestamps_s.view());
+            append_json_numbers(append_json_key(line, "timestamps_s"), relationship.timestamps_s().view());
         }
         if (shape.evidence) append_json_key(line, "evidence") += evidence_json(relationship.evidence);
-        if (shape.mention_fields) append_decimal(append_json_key(line, "count"), relationship.count);
-        if (shape.weight) append_decimal(append_json_key(line, "weight"), relationship.weight);
+        if (shape.mention_fields) append_decimal(append_json_key(line, "count"), relationship.count());
+        if (shape.weight) append_decimal(append_json_key(line, "weight"), relationship.weight());
         if (shape.episodes) episodes(line, relationship);
         line += '}';
     }
@@ -84,9 +84,9 @@ public:
 private:
     void episodes(std::string& line, const Relationship& relationship) const {
         line += ",\"episodes\":[";
-        for (std::size_t i = 0; i < relationship.episodes.size(); ++i) {
+        for (std::size_t i = 0; i < relationship.episodes().size(); ++i) {
             if (i > 0) line += ',';
-            line += quoted_[relationship.episodes[i]];
+            line += quoted_[relationship.episodes()[i]];
         }
         line += ']';
     }
@@ -255,12 +255,12 @@ void read_relationship(const FieldReader& reader, const json& record, const std:
     if (shape.mention_fields) {
         relationship.in_entity_list = reader.boolean(record, "in_entity_list", path);
         relationship.description = reader.string(record, "description", path);
-        relationship.timestamps_s = reader.counts(record, "timestamps_s", path);
+        relationship.set_timestamps_s(reader.counts(record, "timestamps_s", path));
     }
     if (shape.evidence) relationship.evidence = reader.evidence(record, path);
-    if (shape.mention_fields) relationship.count = reader.count(record, "count", path);
-    if (shape.weight) relationship.weight = reader.count(record, "weight", path);
-    if (shape.episodes) relationship.episodes = read_episodes(reader, record, path, graph);
+    if (shape.mention_fields) relationship.set_count(reader.count(record, "count", path));
+    if (shape.weight) relationship.set_weight(reader.count(record, "weight", path));
+    if (shape.episodes) relationship.set_episodes(read_episodes(reader, record, path, graph));
     graph.add_relationship(from, to, std::move(relationship));
 }
 

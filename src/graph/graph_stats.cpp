@@ -25,7 +25,7 @@ GraphStats compute_stats(const PropertyGraph& graph, std::size_t top_k) {
         if (relationship.type != RelType::CoAppearsWith) continue;
         const auto& a = graph.node(boost::source(edge, graph.graph()));
         const auto& b = graph.node(boost::target(edge, graph.graph()));
-        stats.top_pairs.push_back({a.id, a.name, b.id, b.name, relationship.weight});
+        stats.top_pairs.push_back({a.id, a.name, b.id, b.name, relationship.weight()});
     }
     for (const auto label : kAllLabels) stats.nodes_by_label.emplace_back(label, labels[static_cast<std::size_t>(label)]);
     for (const auto type : kAllRelTypes) stats.relationships_by_type.emplace_back(type, types[static_cast<std::size_t>(type)]);

@@ -98,8 +98,8 @@ QueryResult who_mentioned(const PropertyGraph& graph, const std::string& name, c
         base["role"] = nullptr;
         base["episode"] = episode_node.name;
         base["podcast"] = episode_node.podcast;
-        base["timestamps"] = timecodes(relationship.timestamps_s.view());
-        base["timestamps_s"] = relationship.timestamps_s.to_vector();
+        base["timestamps"] = timecodes(relationship.timestamps_s().view());
+        base["timestamps_s"] = relationship.timestamps_s().to_vector();
         base["evidence"] = relationship.evidence.names();
         base["person_id"] = nullptr;
         base["episode_id"] = episode_node.id;
@@ -130,7 +130,7 @@ QueryResult episodes_of(const PropertyGraph& graph, const std::string& name) {
         row["episode"] = node.name;
         row["podcast"] = node.podcast;
         row["relationship"] = rel_type_name(relationship.type);
-        row["timestamps"] = timecodes(relationship.timestamps_s.view());
+        row["timestamps"] = timecodes(relationship.timestamps_s().view());
         row["evidence"] = relationship.evidence.names();
         row["episode_id"] = node.id;
         rows[{node.id, std::string(rel_type_name(relationship.type))}] = std::move(row);
@@ -174,7 +174,7 @@ QueryResult neighbors(const PropertyGraph& graph, const std::string& name, const
         });
         for (const auto& [vertex, relationship] : next) {
             if (!allowed(relationship->type) || seen.contains(vertex)) continue;
-            const auto weight = relationship->weight ? relationship->weight : std::max<std::uint32_t>(1, relationship->count);
+            const auto weight = relationship->weight() ? relationship->weight() : std::max<std::uint32_t>(1, relationship->count());
             seen[vertex] = {depth + 1, relationship->type, weight};
             queue.push_back(vertex);
         }
@@ -271,7 +271,7 @@ QueryResult top_entities(const PropertyGraph& graph, const QueryOptions& options
             neighbours.insert(boost::target(edge, graph.graph()));
         for (const auto edge : boost::make_iterator_range(boost::in_edges(vertex, graph.graph()))) {
             neighbours.insert(boost::source(edge, graph.graph()));
-            if (graph.relationship(edge).type == RelType::Mentions) mentions += graph.relationship(edge).count;
+            if (graph.relationship(edge).type == RelType::Mentions) mentions += graph.relationship(edge).count();
         }
         ranked.push_back({vertex, node.episode_count, static_cast<std::uint32_t>(neighbours.size()), mentions});
     }

@@ -151,7 +151,7 @@ View full_view(const PropertyGraph& graph) {
         view.nodes.push_back(plain_node(graph.node(vertex)));
     }
     for_each_edge(graph, [&](Vertex from, Vertex to, const Relationship& relationship) {
-        view.edges.push_back({index.at(from), index.at(to), std::max<std::uint32_t>(1, relationship.weight), "",
+        view.edges.push_back({index.at(from), index.at(to), std::max<std::uint32_t>(1, relationship.weight()), "",
                               relationship.type != RelType::CoAppearsWith});
         ++view.nodes[index.at(from)].weight;
         ++view.nodes[index.at(to)].weight;
@@ -196,12 +196,12 @@ void keep_heaviest(View& view, std::size_t max_nodes, const std::string& what) {
 // co-appearance or topic only shows its weight when it is more than one.
 std::string edge_caption(const Relationship& relationship) {
     if (relationship.type == RelType::CoAppearsWith || relationship.type == RelType::AssociatedWith)
-        return relationship.weight > 1 ? "×" + std::to_string(relationship.weight) : "";
+        return relationship.weight() > 1 ? "×" + std::to_string(relationship.weight()) : "";
     std::string caption(rel_type_name(relationship.type));
-    if (relationship.type == RelType::Mentions && !relationship.timestamps_s.empty()) {
+    if (relationship.type == RelType::Mentions && !relationship.timestamps_s().empty()) {
         caption += " @";
-        for (std::size_t i = 0; i < relationship.timestamps_s.size(); ++i)
-            caption += (i ? ", " : " ") + format_timecode(relationship.timestamps_s[i]);
+        for (std::size_t i = 0; i < relationship.timestamps_s().size(); ++i)
+            caption += (i ? ", " : " ") + format_timecode(relationship.timestamps_s()[i]);
     }
     return caption;
 }
@@ -224,7 +224,7 @@ View ego_view(const PropertyGraph& graph, const std::string& name) {
     const auto index = add_nodes(view, graph, members, [&](Vertex vertex) { return plain_node(graph.node(vertex)); });
     view.nodes[index.at(center)].font_size = 20.0;
     for (const auto& [from, to, relationship] : incident)
-        view.edges.push_back({index.at(from), index.at(to), std::max<std::uint32_t>(1, relationship->weight),
+        view.edges.push_back({index.at(from), index.at(to), std::max<std::uint32_t>(1, relationship->weight()),
                               edge_caption(*relationship), relationship->type != RelType::CoAppearsWith});
     return view;
 }

@@ -40,8 +40,8 @@ PropertyGraph small_graph() {
     guest.evidence = {Evidence::Title};
     graph.add_relationship(a, e, guest);
     Relationship co(RelType::CoAppearsWith);
-    co.weight = 1;
-    co.episodes = std::vector{e};
+    co.set_weight(1);
+    co.set_episodes(std::vector{e});
     graph.add_relationship(b, a, co);
     graph.freeze();
     return graph;
@@ -115,12 +115,12 @@ PropertyGraph mentions_graph() {
     described.evidence = {Evidence::EntityList, Evidence::Chapter};
     described.in_entity_list = true;
     described.description = "A \"tool\"";
-    described.timestamps_s = {60, 4185};
-    described.count = 3;
+    described.set_timestamps_s({60, 4185});
+    described.set_count(3);
     graph.add_relationship(e, t, described);
     Relationship bare(RelType::Mentions);
     bare.evidence = {Evidence::Summary};
-    bare.count = 1;
+    bare.set_count(1);
     graph.add_relationship(e, p, bare);
     graph.freeze();
     return graph;

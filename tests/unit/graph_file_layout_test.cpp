@@ -68,9 +68,9 @@ PropertyGraph large_graph(std::size_t episode_count) {
         Relationship mention(RelType::Mentions);
         mention.in_entity_list = e % 3 == 0;
         mention.description = "a \"quoted\" description of " + std::to_string(e);
-        mention.timestamps_s = {60, static_cast<std::uint32_t>(e)};
+        mention.set_timestamps_s({60, static_cast<std::uint32_t>(e)});
         mention.evidence = {Evidence::EntityList, Evidence::Chapter};
-        mention.count = 2;
+        mention.set_count(2);
         graph.add_relationship(episodes[e], person, mention);
         Relationship guest(RelType::GuestOn);
         guest.evidence = {Evidence::Title};
@@ -78,16 +78,16 @@ PropertyGraph large_graph(std::size_t episode_count) {
     }
     for (std::size_t p = 0; p + 1 < people.size(); ++p) {
         Relationship pair(RelType::CoAppearsWith);
-        pair.episodes = std::vector<std::uint32_t>{static_cast<std::uint32_t>(episodes[p]), static_cast<std::uint32_t>(episodes[p + 1])};
-        pair.weight = 2;
+        pair.set_episodes(std::vector<std::uint32_t>{static_cast<std::uint32_t>(episodes[p]), static_cast<std::uint32_t>(episodes[p + 1])});
+        pair.set_weight(2);
         graph.add_relationship(people[p], people[p + 1], pair);
         Relationship association(RelType::AssociatedWith);
-        association.weight = 3;
+        association.set_weight(3);
         graph.add_relationship(people[p], topic, association);
     }
     Relationship affiliation(RelType::AffiliatedWith);
     affiliation.evidence = {Evidence::Title};
-    affiliation.episodes = std::vector<std::uint32_t>{static_cast<std::uint32_t>(episodes[0])};
+    affiliation.set_episodes(std::vector<std::uint32_t>{static_cast<std::uint32_t>(episodes[0])});
     graph.add_relationship(people[0], lab, affiliation);
     Relationship host(RelType::Hosted);
     host.evidence = {Evidence::Description};

@@ -224,19 +224,19 @@ TEST(BuildGraph, MentionsFromListAndTextWithChapterTimestamps) {
     ASSERT_EQ(sightings.size(), 1u);
     EXPECT_EQ(openclaw->description.data(), sightings.front().description.data())
         << "MENTIONS shares its list item's description with the sighting instead of a copy";
-    EXPECT_EQ(openclaw->timestamps_s, (std::vector<std::uint32_t>{4185, 4470}));
+    EXPECT_EQ(openclaw->timestamps_s(), (std::vector<std::uint32_t>{4185, 4470}));
     EXPECT_EQ(openclaw->evidence.names(), (Strings{"chapter", "entity-list", "quote"}));
-    EXPECT_EQ(openclaw->count, 4u);  // list item, chapter text, chapter title, quote
+    EXPECT_EQ(openclaw->count(), 4u);  // list item, chapter text, chapter title, quote
 
     const auto* github = find_rel(graph, RelType::Mentions, episode.id, "organization:github");
     ASSERT_NE(github, nullptr);
     EXPECT_EQ(github->evidence.names(), (Strings{"entity-list", "quote", "summary", "title"}));
-    EXPECT_TRUE(github->timestamps_s.empty()) << "summary, title and chapterless quotes carry no time";
+    EXPECT_TRUE(github->timestamps_s().empty()) << "summary, title and chapterless quotes carry no time";
 
     const auto* fair = find_rel(graph, RelType::Mentions, episode.id, "organization:fair");
     ASSERT_NE(fair, nullptr);
     EXPECT_EQ(fair->evidence.names(), Strings{"entity-list"}) << "'Fairwater' is not a mention of FAIR";
-    EXPECT_EQ(fair->count, 1u);
+    EXPECT_EQ(fair->count(), 1u);
 }
 
 TEST(BuildGraph, EpisodeWithoutListIsMentionedFromItsText) {
@@ -250,7 +250,7 @@ TEST(BuildGraph, EpisodeWithoutListIsMentionedFromItsText) {
     const auto* daytona = find_rel(graph, RelType::Mentions, bare.id, "organization:daytona");
     ASSERT_NE(daytona, nullptr);
     EXPECT_FALSE(daytona->in_entity_list);
-    EXPECT_EQ(daytona->timestamps_s, std::vector<std::uint32_t>{75});
+    EXPECT_EQ(daytona->timestamps_s(), std::vector<std::uint32_t>{75});
     EXPECT_EQ(daytona->evidence.names(), (Strings{"chapter", "summary"}));
     EXPECT_NE(find_rel(graph, RelType::Mentions, bare.id, "software:kubernetes"), nullptr);
     EXPECT_EQ(graph.node(*graph.find("organization:daytona")).episode_count, 2u);
@@ -276,11 +276,11 @@ TEST(BuildGraph, CoAppearsWithCountsSharedEpisodesStoredOnce) {
     const auto* pair = find_rel(graph, RelType::CoAppearsWith, "organization:anthropic", "software:zed");
     ASSERT_NE(pair, nullptr);
     EXPECT_EQ(find_rel(graph, RelType::CoAppearsWith, "software:zed", "organization:anthropic"), nullptr);
-    EXPECT_EQ(pair->weight, 2u);
+    EXPECT_EQ(pair->weight(), 2u);
     EXPECT_EQ(episode_ids(graph, *pair), (Strings{one.id, two.id}));
     const auto* single = find_rel(graph, RelType::CoAppearsWith, "concept:mcp", "organization:anthropic");
     ASSERT_NE(single, nullptr);
-    EXPECT_EQ(single->weight, 1u);
+    EXPECT_EQ(single->weight(), 1u);
     EXPECT_EQ(count_of(graph, RelType::CoAppearsWith), 3u);
 }
 
@@ -307,7 +307,7 @@ TEST(BuildGraph, CoAppearancePruningAndLimit) {
     const auto kept = [&](const char* from, const char* to, const Strings& episode_list) {
         const auto* pair = find_rel(pruned.graph, RelType::CoAppearsWith, from, to);
         ASSERT_NE(pair, nullptr) << from << " -- " << to;
-        EXPECT_EQ(pair->weight, episode_list.size()) << from << " -- " << to;
+        EXPECT_EQ(pair->weight(), episode_list.size()) << from << " -- " << to;
         EXPECT_EQ(episode_ids(pruned.graph, *pair), episode_list) << from << " -- " << to;
     };
     kept("concept:mcp", "organization:anthropic", {two.id});
@@ -331,9 +331,9 @@ TEST(BuildGraph, TaggedAndAssociatedWith) {
     EXPECT_EQ(graph.node(*graph.find("topic:github")).name, "github") << "most frequent spelling names the topic";
     const auto* associated = find_rel(graph, RelType::AssociatedWith, "organization:github", "topic:github");
     ASSERT_NE(associated, nullptr);
-    EXPECT_EQ(associated->weight, 2u);
-    EXPECT_TRUE(associated->episodes.empty()) << "which episodes is MENTIONS joined with TAGGED";
-    EXPECT_EQ(find_rel(graph, RelType::AssociatedWith, "software:zed", "topic:github")->weight, 1u);
+    EXPECT_EQ(associated->weight(), 2u);
+    EXPECT_TRUE(associated->episodes().empty()) << "which episodes is MENTIONS joined with TAGGED";
+    EXPECT_EQ(find_rel(graph, RelType::AssociatedWith, "software:zed", "topic:github")->weight(), 1u);
 }
 
 TEST(BuildGraph, RepeatedEpisodeIdIsAnError) {
@@ -407,7 +407,7 @@ TEST(PropertyGraph, FreezeKeepsEachRelationshipWithItsEndsInTheOrderAdded) {
         {cy, ann}, {ann, bob}, {cy, bob}, {ann, cy}, {bob, ann}, {cy, ann}};
     for (std::size_t i = 0; i < ends.size(); ++i) {
         Relationship mention(RelType::Mentions);
-        mention.count = static_cast<std::uint32_t>(i);
+        mention.set_count(static_cast<std::uint32_t>(i));
         graph.add_relationship(ends[i].first, ends[i].second, mention);
     }
     EXPECT_THROW(static_cast<void>(graph.graph()), Error);
@@ -419,23 +419,23 @@ TEST(PropertyGraph, FreezeKeepsEachRelationshipWithItsEndsInTheOrderAdded) {
     std::vector<std::uint32_t> out_of_cy;
     for (const auto edge : boost::make_iterator_range(boost::out_edges(cy, graph.graph()))) {
         const auto& relationship = graph.relationship(edge);
-        EXPECT_EQ(ends[relationship.count], std::make_pair(cy, boost::target(edge, graph.graph())));
-        out_of_cy.push_back(relationship.count);
+        EXPECT_EQ(ends[relationship.count()], std::make_pair(cy, boost::target(edge, graph.graph())));
+        out_of_cy.push_back(relationship.count());
     }
     EXPECT_EQ(out_of_cy, (std::vector<std::uint32_t>{0, 2, 5}));
     std::vector<std::uint32_t> into_ann;
     for (const auto edge : boost::make_iterator_range(boost::in_edges(ann, graph.graph()))) {
         const auto& relationship = graph.relationship(edge);
-        EXPECT_EQ(ends[relationship.count], std::make_pair(boost::source(edge, graph.graph()), ann));
-        into_ann.push_back(relationship.count);
+        EXPECT_EQ(ends[relationship.count()], std::make_pair(boost::source(edge, graph.graph()), ann));
+        into_ann.push_back(relationship.count());
     }
     EXPECT_EQ(into_ann, (std::vector<std::uint32_t>{4, 0, 5}));  // by source, then as added
     std::set<std::uint32_t> all;
-    for (const auto edge : boost::make_iterator_range(boost::edges(graph.graph()))) all.insert(graph.relationship(edge).count);
+    for (const auto edge : boost::make_iterator_range(boost::edges(graph.graph()))) all.insert(graph.relationship(edge).count());
     EXPECT_EQ(all.size(), ends.size());
     // Writers' order: (type, source id, target id), ties as added.
     std::vector<std::uint32_t> written;
-    for (const auto edge : graph.relationships_in_order()) written.push_back(graph.relationship(edge).count);
+    for (const auto edge : graph.relationships_in_order()) written.push_back(graph.relationship(edge).count());
     EXPECT_EQ(written, (std::vector<std::uint32_t>{1, 3, 4, 0, 5, 2}));
 }
 
@@ -486,9 +486,9 @@ TEST(PropertyGraph, CoAppearanceAndWritersFollowIdsWhateverTheOrderNodesCameIn) 
         const auto bob = *graph.find("person:bob");
         const auto cy = *graph.find("person:cy");
         Relationship pair(RelType::CoAppearsWith);
-        pair.weight = 1;
+        pair.set_weight(1);
         graph.add_relationship(cy, ann, pair);  // stored from the smaller id
-        pair.weight = 2;
+        pair.set_weight(2);
         graph.add_relationship(bob, cy, pair);
         graph.freeze();
         std::vector<std::string> nodes;
@@ -501,8 +501,43 @@ TEST(PropertyGraph, CoAppearanceAndWritersFollowIdsWhateverTheOrderNodesCameIn) 
         EXPECT_EQ(written, (std::vector<std::pair<std::string, std::string>>{{"person:ann", "person:cy"},
                                                                             {"person:bob", "person:cy"}}))
             << ascending;
-        EXPECT_EQ(graph.relationship(graph.relationships_in_order()[0]).weight, 1u);
+        EXPECT_EQ(graph.relationship(graph.relationships_in_order()[0]).weight(), 1u);
     }
+}
+
+TEST(Relationship, TypesShareRoomForPropertiesNoTypeCarriesTogether) {
+    Relationship mention(RelType::Mentions);
+    mention.set_timestamps_s({60, 4185});
+    mention.set_count(3);
+    EXPECT_EQ(mention.timestamps_s(), (std::vector<std::uint32_t>{60, 4185}));
+    EXPECT_EQ(mention.count(), 3u);
+    EXPECT_TRUE(mention.episodes().empty()) << "a mention's timestamps are not episodes";
+    EXPECT_EQ(mention.weight(), 0u) << "a mention's count is not a weight";
+
+    Relationship pair(RelType::CoAppearsWith);
+    pair.set_episodes({7, 9});
+    pair.set_weight(2);
+    EXPECT_EQ(pair.episodes(), (std::vector<std::uint32_t>{7, 9}));
+    EXPECT_EQ(pair.weight(), 2u);
+    EXPECT_TRUE(pair.timestamps_s().empty());
+    EXPECT_EQ(pair.count(), 0u);
+
+    const auto internal_error = [](const auto& set) {
+        try {
+            set();
+        } catch (const Error& error) {
+            return error.category() == ErrorCategory::internal;
+        }
+        return false;
+    };
+    EXPECT_TRUE(internal_error([&] { pair.set_count(1); }));
+    EXPECT_TRUE(internal_error([&] { pair.set_timestamps_s({1}); }));
+    EXPECT_TRUE(internal_error([&] { mention.set_weight(1); }));
+    EXPECT_TRUE(internal_error([&] { mention.set_episodes({1}); }));
+    Relationship tag(RelType::Tagged);
+    EXPECT_TRUE(internal_error([&] { tag.set_weight(1); }));
+    EXPECT_EQ(pair.weight(), 2u) << "a refused property changes nothing";
+    EXPECT_EQ(mention.count(), 3u);
 }
 
 TEST(EvidenceSet, ListsNamesSortedWhateverTheInsertionOrder) {
@@ -708,7 +743,7 @@ TEST_F(SampleGraph, OpenClawIsMentionedByTheGitHubEpisodeAtItsChapters) {
     const auto* mention = find_rel(graph(), RelType::Mentions, github, "software:openclaw");
     ASSERT_NE(mention, nullptr);
     EXPECT_TRUE(mention->in_entity_list);
-    EXPECT_EQ(mention->timestamps_s, (std::vector<std::uint32_t>{4185, 4470}));
+    EXPECT_EQ(mention->timestamps_s(), (std::vector<std::uint32_t>{4185, 4470}));
     EXPECT_EQ(mention->evidence.names(), (Strings{"chapter", "entity-list"}));
     EXPECT_NE(find_rel(graph(), RelType::GuestOn, "person:kyle-daigle", github), nullptr);
     EXPECT_NE(find_rel(graph(), RelType::Hosted, "person:swyx", github), nullptr);

@@ -108,10 +108,10 @@ TEST(PackedNumbers, RelationshipStaysSmall) {
     EXPECT_LE(sizeof(Relationship), 40u);
     Relationship a(RelType::Mentions);
     a.description = "desc";
-    a.timestamps_s = {1, 2};
+    a.set_timestamps_s({1, 2});
     Relationship b = a;
     EXPECT_EQ(a, b);
-    b.timestamps_s = {1};
+    b.set_timestamps_s({1});
     EXPECT_NE(a, b);
 }
 

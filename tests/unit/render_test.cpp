@@ -31,7 +31,7 @@ PropertyGraph people_graph() {
     graph.add_relationship(bob, one, Relationship(RelType::GuestOn));
     graph.add_relationship(bob, two, Relationship(RelType::GuestOn));
     Relationship mention(RelType::Mentions);
-    mention.timestamps_s = {4185};
+    mention.set_timestamps_s({4185});
     graph.add_relationship(one, tool, mention);
     graph.freeze();
     return graph;
