@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <ostream>
 #include <string>
@@ -25,6 +26,10 @@ public:
     ~FileText();
 
     [[nodiscard]] std::string_view view() const { return view_; }
+    // Says that a part of view() has been read and will not be soon again: a mapped
+    // file's whole pages in it leave the process's memory (reading them after is
+    // still right: they come from the file again). Text read into memory stays.
+    void let_go(std::string_view part) const noexcept;
 
 private:
     std::string owned_;  // when not mapped

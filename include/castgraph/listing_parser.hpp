@@ -12,6 +12,7 @@
 // concerned is skipped and the rest kept. Thread-safe: no shared state.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -22,8 +23,12 @@
 
 namespace castgraph {
 
-std::vector<Episode> parse_listing(std::string_view text, const std::string& source_name,
-                                   ProblemLog& problems);
+// parsed, when given, is called with each part of text once its episodes are
+// parsed (in no particular order, from any thread): a mapped file lets those
+// pages go (FileText::let_go), so a page of gigabytes is never all in memory
+// beside its episodes.
+std::vector<Episode> parse_listing(std::string_view text, const std::string& source_name, ProblemLog& problems,
+                                   const std::function<void(std::string_view)>& parsed = {});
 
 // Splits "Hook Kyle opens mid-sentence..." into heading "Hook" and text "Kyle
 // opens ...". Listing pages glue the two together, so this is a heuristic: the

@@ -1,6 +1,7 @@
 #include "castgraph/io.hpp"
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -68,6 +69,21 @@ FileText::FileText(const std::string& path) {
 
 FileText::~FileText() {
     if (mapping_ != nullptr) ::munmap(mapping_, mapped_size_);
+}
+
+void FileText::let_go(std::string_view part) const noexcept {
+    if (mapping_ == nullptr || part.empty()) return;
+    const auto mapped = reinterpret_cast<std::uintptr_t>(mapping_);
+    auto begin = reinterpret_cast<std::uintptr_t>(part.data());
+    auto end = begin + part.size();
+    if (begin < mapped || end > mapped + mapped_size_) return;  // not this file's bytes
+    // Only pages wholly inside the part: the pages at its ends hold its neighbours' bytes.
+    static const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+    begin = (begin + page - 1) / page * page;
+    end = end / page * page;
+    // The mapping is private and never written, so its pages are the file's: they
+    // are dropped, not lost. Failing to drop them costs memory only.
+    if (begin < end) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED);
 }
 
 namespace {

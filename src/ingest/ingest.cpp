@@ -19,7 +19,7 @@ std::vector<Episode> read_episodes(const std::string& path, ProblemLog& problems
     const std::string source = path == "-" ? "<stdin>" : path;
     const auto body = trim(content);
     if (!body.empty() && body.front() == '{') return read_episodes_json(content, source, problems);
-    return parse_listing(content, source, problems);
+    return parse_listing(content, source, problems, [&file](std::string_view part) { file.let_go(part); });
 }
 
 std::vector<Episode> read_all_episodes(const std::vector<std::string>& paths, ProblemLog& problems) {

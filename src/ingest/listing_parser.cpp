@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <map>
@@ -670,7 +671,8 @@ private:
 
 }  // namespace
 
-std::vector<Episode> parse_listing(std::string_view text, const std::string& source_name, ProblemLog& problems) {
+std::vector<Episode> parse_listing(std::string_view text, const std::string& source_name, ProblemLog& problems,
+                                   const std::function<void(std::string_view)>& parsed) {
     const PageLines page(text);
     const auto line_count = page.lines.size();
     // Ranges of about 2,000 lines (some 200 episodes), each beginning at a title.
@@ -685,24 +687,45 @@ std::vector<Episode> parse_listing(std::string_view text, const std::string& sou
         at = start;
     }
     bounds.push_back(line_count);
-    if (bounds.size() == 2) return ListingParser(page, source_name, problems).parse(0, line_count);
+    if (bounds.size() == 2) {
+        auto episodes = ListingParser(page, source_name, problems).parse(0, line_count);
+        if (parsed) parsed(text);
+        return episodes;
+    }
+    // Where a line starts in the text; a repaired line's text is a copy, so the next
+    // line's start stands in for it (a part let go is then a little larger or smaller).
+    const auto offset_of_line = [&](std::size_t i) {
+        const auto begin = reinterpret_cast<std::uintptr_t>(text.data());
+        for (; i < line_count; ++i) {
+            const auto at = reinterpret_cast<std::uintptr_t>(page.lines[i].text.data());
+            if (at >= begin && at - begin <= text.size()) return static_cast<std::size_t>(at - begin);
+        }
+        return text.size();
+    };
 
     // Each range on its own thread with its own problem log; both joined in page order.
     const auto ranges = bounds.size() - 1;
-    std::vector<std::vector<Episode>> parsed(ranges);
+    std::vector<std::vector<Episode>> range_episodes(ranges);
     std::vector<ProblemLog> logs;
     for (std::size_t r = 0; r < ranges; ++r) logs.emplace_back(problems.strict(), false);
     std::vector<std::function<void()>> tasks;
     for (std::size_t r = 0; r < ranges; ++r)
-        tasks.emplace_back([&, r] { parsed[r] = ListingParser(page, source_name, logs[r]).parse(bounds[r], bounds[r + 1]); });
+        tasks.emplace_back([&, r] {
+            range_episodes[r] = ListingParser(page, source_name, logs[r]).parse(bounds[r], bounds[r + 1]);
+            if (parsed) {
+                const auto from = offset_of_line(bounds[r]);
+                parsed(text.substr(from, std::max(from, offset_of_line(bounds[r + 1])) - from));
+            }
+        });
     run_in_parallel(tasks);
     std::size_t total = 0;
-    for (const auto& range : parsed) total += range.size();
+    for (const auto& range : range_episodes) total += range.size();
     std::vector<Episode> episodes;
     reserve_touched(episodes, total);  // a million episodes are half a gigabyte of fresh pages
     for (std::size_t r = 0; r < ranges; ++r) {
         problems.merge(logs[r]);
-        episodes.insert(episodes.end(), std::make_move_iterator(parsed[r].begin()), std::make_move_iterator(parsed[r].end()));
+        episodes.insert(episodes.end(), std::make_move_iterator(range_episodes[r].begin()),
+                        std::make_move_iterator(range_episodes[r].end()));
     }
     return episodes;
 }

@@ -1,7 +1,10 @@
 #include <gtest/gtest.h>
 
+#include <cctype>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <string>
 
 #include <fcntl.h>
@@ -39,6 +42,60 @@ TEST_F(FileTextTest, MappedFileHoldsTheSameBytesAsReadFile) {
     const FileText file(sample);
     EXPECT_EQ(file.view(), read_file(sample));
     EXPECT_GT(file.view().size(), 10000U);
+}
+
+// Kilobytes of the process's memory that hold pages of the mapping starting at address.
+std::size_t resident_kb_of_mapping(const void* address) {
+    std::ifstream smaps("/proc/self/smaps");
+    std::string line;
+    bool in_mapping = false;
+    while (std::getline(smaps, line)) {
+        if (line.find('-') != std::string::npos && line.find(' ') > line.find('-') && std::isxdigit(line[0])) {
+            in_mapping = std::stoull(line.substr(0, line.find('-')), nullptr, 16) == reinterpret_cast<std::uintptr_t>(address);
+        } else if (in_mapping && line.rfind("Rss:", 0) == 0) {
+            return std::stoull(line.substr(4));
+        }
+    }
+    ADD_FAILURE() << "no mapping at " << address << " in /proc/self/smaps";
+    return 0;
+}
+
+TEST_F(FileTextTest, PartsLetGoLeaveMemoryAndReadTheSameAfter) {
+    std::string content;
+    for (int i = 0; content.size() < (std::size_t{8} << 20); ++i) content += "line " + std::to_string(i) + "\n";
+    const FileText file(write("large.txt", content));
+    std::size_t sum = 0;
+    for (const char c : file.view()) sum += static_cast<unsigned char>(c);  // every page in memory
+    ASSERT_GT(sum, 0u);
+    const auto before = resident_kb_of_mapping(file.view().data());
+    EXPECT_GE(before, 8000u);
+    file.let_go(file.view().substr(1000, std::size_t{6} << 20));  // not page-aligned at either end
+    const auto after = resident_kb_of_mapping(file.view().data());
+    EXPECT_LE(after, before - 6000) << "6 MB let go";
+    EXPECT_EQ(file.view(), content) << "pages let go are read from the file again";
+    EXPECT_EQ(file.view().substr(996, 8), content.substr(996, 8)) << "the page at the part's start is kept";
+
+    file.let_go(std::string_view("not the file's bytes"));  // nothing to do, and no harm
+    EXPECT_EQ(file.view(), content);
+}
+
+TEST_F(FileTextTest, TextReadIntoMemoryIsKeptWhenLetGo) {
+    const auto path = write("small.txt", "small text\n");
+    // Standard input is read into memory; a part of it let go must stay readable.
+    const auto stdin_copy = ::dup(STDIN_FILENO);
+    ASSERT_GE(stdin_copy, 0);
+    const auto file_descriptor = ::open(path.c_str(), O_RDONLY);
+    ASSERT_GE(file_descriptor, 0);
+    ASSERT_EQ(::dup2(file_descriptor, STDIN_FILENO), STDIN_FILENO);
+    ::close(file_descriptor);
+    {
+        const FileText file("-");
+        file.let_go(file.view());
+        EXPECT_EQ(file.view(), "small text\n");
+    }
+    ::dup2(stdin_copy, STDIN_FILENO);
+    ::close(stdin_copy);
+    std::cin.clear();  // read to its end above
 }
 
 TEST_F(FileTextTest, BytesOfEveryValueAndNoTerminatorAreKept) {

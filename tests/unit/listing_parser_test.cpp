@@ -2,7 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <functional>
+#include <mutex>
 #include <numeric>
+#include <string_view>
+#include <vector>
 
 #include "castgraph/error.hpp"
 #include "test_support.hpp"
@@ -261,7 +266,19 @@ TEST(ParseListing, LargePageKeepsLineNumbersAcrossParts) {
     for (std::size_t i = 0; i < kBlocks; ++i) page += block(i, i % 9973 == 5, i % 2 == 1);
     ASSERT_GT(page.size(), std::size_t{12} << 20);  // parts are of about 4 MB
     ProblemLog problems;
-    const auto episodes = parse_listing(page, "big.txt", problems);
+    std::mutex parts_lock;
+    std::vector<std::string_view> parts;
+    const auto episodes = parse_listing(page, "big.txt", problems, [&](std::string_view part) {
+        const std::lock_guard lock(parts_lock);
+        parts.push_back(part);
+    });
+    // The parts said to be parsed tile the page: every byte once, none outside it.
+    ASSERT_GT(parts.size(), 2u);
+    std::sort(parts.begin(), parts.end(), [](auto a, auto b) { return std::less<>{}(a.data(), b.data()); });
+    EXPECT_EQ(parts.front().data(), page.data());
+    for (std::size_t p = 1; p < parts.size(); ++p)
+        EXPECT_EQ(parts[p - 1].data() + parts[p - 1].size(), parts[p].data()) << p;
+    EXPECT_EQ(parts.back().data() + parts.back().size(), page.data() + page.size());
     std::vector<std::uint32_t> bad_lines;
     for (std::size_t i = 0; i < kBlocks; ++i)
         if (i % 9973 == 5) bad_lines.push_back(static_cast<std::uint32_t>(i) * kLinesPerBlock + 1);
