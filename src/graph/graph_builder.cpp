@@ -96,10 +96,11 @@ Relationship with_evidence(RelType type, EvidenceSet evidence) {
 using PairInEpisode = internal::VertexTriple;
 
 // A pair of vertices and the run of its episodes in the sorted PairInEpisode list:
-// the list itself holds the episodes, so grouping copies none of them.
+// the list itself holds the episodes, so grouping copies none of them. Positions are
+// 32-bit: tens of millions of pairs at a million episodes.
 struct PairRun {
-    std::size_t begin;
-    std::size_t end;
+    std::uint32_t begin;
+    std::uint32_t end;
     [[nodiscard]] std::size_t weight() const { return end - begin; }
 };
 
@@ -109,10 +110,17 @@ bool same_pair(const PairInEpisode& a, const PairInEpisode& b) { return a.from =
 std::vector<PairRun> group_pairs(std::vector<PairInEpisode>& seen) {
     internal::sort_triples(seen);
     seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+    if (seen.size() > std::numeric_limits<std::uint32_t>::max())
+        throw Error(ErrorCategory::internal, "graph: more than 2^32 co-appearances");
+    // Counted first, so the runs take their room once instead of twice while doubling.
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < seen.size(); ++i) count += i == 0 || !same_pair(seen[i], seen[i - 1]) ? 1 : 0;
     std::vector<PairRun> runs;
+    runs.reserve(count);
     for (std::size_t i = 0; i < seen.size(); ++i) {
-        if (i == 0 || !same_pair(seen[i], seen[i - 1])) runs.push_back({i, i});
-        runs.back().end = i + 1;
+        const auto at = static_cast<std::uint32_t>(i);
+        if (i == 0 || !same_pair(seen[i], seen[i - 1])) runs.push_back({at, at});
+        runs.back().end = at + 1;
     }
     return runs;
 }
@@ -165,8 +173,8 @@ public:
         index_episodes();
     }
 
-    // Owning the episodes, the builder lets go of each text once it is read, and
-    // moves titles and summaries into the episode nodes instead of copying them.
+    // Owning the episodes, the builder lets go of each text once it is read (titles
+    // and summaries once copied into the episode nodes).
     // Owning the resolution as well (whose mentions view the episodes' texts), it lets
     // the list items' records go once their texts are copied into the sightings, and
     // the rest once the relationships are made.
@@ -583,17 +591,19 @@ private:
             node.label = NodeLabel::Episode;
             node.podcast = episode->podcast;
             node.duration_s = episode->duration_s;
-            if (releasable_.empty()) {
-                node.name = episode->title;
-                node.published = episode->published;
-                node.languages = episode->languages;
-                node.summary = episode->summary;
-            } else {  // read for the last time
+            node.name = episode->title;
+            node.published = episode->published;
+            node.languages = episode->languages;
+            node.summary = episode->summary;
+            // Copied, then let go (read for the last time): moved, they would keep the
+            // read stage's pages, where the episode's other texts were, in memory for the
+            // life of the graph (some 600 MB at a million episodes).
+            if (!releasable_.empty()) {
                 auto& owned = *releasable_[e];
-                node.name = std::move(owned.title);
-                node.published = std::move(owned.published);
-                node.languages = std::move(owned.languages);
-                node.summary = std::move(owned.summary);
+                std::string().swap(owned.title);
+                std::string().swap(owned.published);
+                std::vector<std::string>().swap(owned.languages);
+                std::string().swap(owned.summary);
             }
         });
         for (const auto* episode : episodes_) {
