@@ -90,6 +90,9 @@ struct ResolveOptions {
 // acronym; trailing punctuation trimmed.
 void split_surface_forms(const std::string& raw_name, std::vector<std::string>& names,
                          std::vector<std::string>& acronyms);
+// The same forms as views of raw_name, each a part of it.
+void split_surface_forms(std::string_view raw_name, std::vector<std::string_view>& names,
+                         std::vector<std::string_view>& acronyms);
 
 // Former names stated in a description: "formerly X", "previously called X",
 // "anciennement X". For people only explicit renames ("formerly known as X").

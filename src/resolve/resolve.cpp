@@ -56,9 +56,11 @@ bool is_organization_suffix(std::string_view word) {
 
 // The surface forms of one mention, which only resolution reads: kept beside the
 // mentions instead of in them, so the result does not carry them into the build.
+// Names and acronyms are views of the item's name (parts of it), which the episodes
+// hold while resolution runs: ten million items' forms are not copied.
 struct SurfaceForms {
-    std::vector<std::string> names;    // full names: "Shawn Wang", "swyx" for "Shawn Wang / swyx"
-    std::vector<std::string> acronyms;  // "AIE" for "AI Engineer Europe (AIE)"
+    std::vector<std::string_view> names;     // full names: "Shawn Wang", "swyx" for "Shawn Wang / swyx"
+    std::vector<std::string_view> acronyms;  // "AIE" for "AI Engineer Europe (AIE)"
     std::vector<std::string> description_aliases;  // "Clawdbot" for "... (formerly Clawdbot)"
 };
 
@@ -173,14 +175,14 @@ private:
             mention.description = items[i].description;
             mention.kind = options_.type_map.kind_of(items[i].type);
             auto& forms = surface_[first + i];
-            split_surface_forms(items[i].name, forms.names, forms.acronyms);
+            split_surface_forms(std::string_view(items[i].name), forms.names, forms.acronyms);
             forms.description_aliases = description_aliases(items[i].description, mention.kind);
-            if (forms.names.empty()) forms.names.push_back(std::string(trim(items[i].name)));
+            if (forms.names.empty()) forms.names.push_back(trim(items[i].name));
         }
     }
 
     void add_forms(std::size_t m) {
-        auto add = [&](const std::string& text, Form::Role role) {
+        auto add = [&](std::string_view text, Form::Role role) {
             const auto& folded = fold(text);
             if (folded.key.empty()) return;
             forms_.push_back({text, folded.key, role, role == Form::Role::name && folded.key == name_key_of(m, 0),
@@ -259,7 +261,7 @@ private:
             if (first_with_key[id].size() >= 2) conflicts.emplace(*key_by_id_[id], &first_with_key[id]);
         for (const auto& [key, families_of_key] : conflicts) {
             const auto& families = *families_of_key;
-            RefusalRecord refusal{"kind-conflict", surface_[families.begin()->second].names.front(), {}, ""};
+            RefusalRecord refusal{"kind-conflict", std::string(surface_[families.begin()->second].names.front()), {}, ""};
             std::string kinds;
             for (const auto& [family_id, m] : families) {
                 kinds += (kinds.empty() ? "" : ", ") + std::string(kind_name(mentions_[m].kind)) + " ('" +
@@ -867,7 +869,7 @@ private:
         std::string key;
         std::uint32_t key_id = 0;
     };
-    const Folded& fold(const std::string& name) const {
+    const Folded& fold(std::string_view name) const {
         auto found = keys_.find(name);
         if (found == keys_.end()) {
             found = keys_.emplace(name, Folded{name_key(name), 0}).first;
@@ -878,7 +880,7 @@ private:
         }
         return found->second;
     }
-    const std::string& key_of(const std::string& name) const { return fold(name).key; }
+    const std::string& key_of(std::string_view name) const { return fold(name).key; }
 
     // The key of mention m's name p, folded once, and its number.
     [[nodiscard]] const std::string& name_key_of(std::size_t m, std::size_t p) const {
@@ -888,7 +890,12 @@ private:
         return name_keys_[name_key_start_[m] + p]->key_id;
     }
 
-    mutable std::unordered_map<std::string, Folded> keys_;  // name -> name_key(name) and its number
+    // Looked up by views, without making a string of each.
+    struct NameHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view name) const noexcept { return std::hash<std::string_view>{}(name); }
+    };
+    mutable std::unordered_map<std::string, Folded, NameHash, std::equal_to<>> keys_;  // name -> name_key(name) and its number
     mutable std::unordered_map<std::string_view, std::uint32_t> key_ids_;  // distinct keys, views into keys_
     mutable std::vector<const std::string*> key_by_id_;                    // into keys_, whose nodes never move
     std::vector<const Folded*> name_keys_;                                 // into keys_
@@ -927,13 +934,22 @@ std::string name_key(std::string_view name) {
 
 void split_surface_forms(const std::string& raw_name, std::vector<std::string>& names,
                          std::vector<std::string>& acronyms) {
+    std::vector<std::string_view> name_views;
+    std::vector<std::string_view> acronym_views;
+    split_surface_forms(std::string_view(raw_name), name_views, acronym_views);
+    names.insert(names.end(), name_views.begin(), name_views.end());
+    acronyms.insert(acronyms.end(), acronym_views.begin(), acronym_views.end());
+}
+
+void split_surface_forms(std::string_view raw_name, std::vector<std::string_view>& names,
+                         std::vector<std::string_view>& acronyms) {
     auto strip = [](std::string_view text) {
         text = trim(text);
         while (!text.empty() && std::string_view(".,;:").find(text.back()) != std::string_view::npos)
             text = trim(text.substr(0, text.size() - 1));
-        return std::string(text);
+        return text;
     };
-    std::vector<std::string> parts;
+    std::vector<std::string_view> parts;
     std::string_view rest = raw_name;
     for (auto slash = rest.find(" / "); slash != std::string_view::npos; slash = rest.find(" / ")) {
         parts.push_back(strip(rest.substr(0, slash)));
@@ -943,7 +959,7 @@ void split_surface_forms(const std::string& raw_name, std::vector<std::string>& 
     for (const auto& part : parts) {
         if (part.empty()) continue;
         const auto open = part.rfind(" (");
-        if (part.back() == ')' && open != std::string::npos) {
+        if (part.back() == ')' && open != std::string_view::npos) {
             const auto outer = strip(part.substr(0, open));
             const auto inner = strip(part.substr(open + 2, part.size() - open - 3));
             if (!outer.empty() && !inner.empty()) {
