@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <cstdint>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -95,7 +96,8 @@ TEST_F(FileTextTest, TextReadIntoMemoryIsKeptWhenLetGo) {
     }
     ::dup2(stdin_copy, STDIN_FILENO);
     ::close(stdin_copy);
-    std::cin.clear();  // read to its end above
+    std::cin.clear();  // read to its end above, by the C stream beneath it too
+    std::clearerr(stdin);
 }
 
 TEST_F(FileTextTest, BytesOfEveryValueAndNoTerminatorAreKept) {
