@@ -48,6 +48,9 @@ struct QueryOptions {
     std::string rank_by = "episodes";     // top: episodes | connections
 };
 
+// A node as QueryResult::subject names it: {"id", "name", "label"}.
+nlohmann::ordered_json query_subject(const PropertyGraph& graph, PropertyGraph::Vertex vertex);
+
 QueryResult who_mentioned(const PropertyGraph& graph, const std::string& name, const QueryOptions& options = {});
 QueryResult episodes_of(const PropertyGraph& graph, const std::string& name);
 QueryResult neighbors(const PropertyGraph& graph, const std::string& name, const QueryOptions& options = {});

@@ -19,11 +19,6 @@ namespace {
 using Vertex = PropertyGraph::Vertex;
 using json = nlohmann::ordered_json;
 
-json subject_of(const PropertyGraph& graph, Vertex vertex) {
-    const auto& node = graph.node(vertex);
-    return {{"id", node.id}, {"name", node.name}, {"label", label_name(node.label)}};
-}
-
 Vertex resolve_entity(const PropertyGraph& graph, const std::string& name) {
     const auto vertex = EntityLookup(graph).resolve(name);
     if (!is_entity_label(graph.node(vertex).label))
@@ -72,11 +67,16 @@ std::string cell_text(const json& value, const char* separator) {
 
 }  // namespace
 
+json query_subject(const PropertyGraph& graph, Vertex vertex) {
+    const auto& node = graph.node(vertex);
+    return {{"id", node.id}, {"name", node.name}, {"label", label_name(node.label)}};
+}
+
 QueryResult who_mentioned(const PropertyGraph& graph, const std::string& name, const QueryOptions& options) {
     const auto entity = resolve_entity(graph, name);
     QueryResult result;
     result.query = "who-mentioned";
-    result.subject = subject_of(graph, entity);
+    result.subject = query_subject(graph, entity);
     result.columns = {"person", "role", "episode", "podcast", "timestamps", "timestamps_s", "evidence", "person_id",
                       "episode_id"};
     std::vector<PropertyGraph::Edge> mentions;
@@ -121,7 +121,7 @@ QueryResult episodes_of(const PropertyGraph& graph, const std::string& name) {
     const auto entity = resolve_entity(graph, name);
     QueryResult result;
     result.query = "episodes";
-    result.subject = subject_of(graph, entity);
+    result.subject = query_subject(graph, entity);
     result.columns = {"episode", "podcast", "relationship", "timestamps", "evidence", "episode_id"};
     std::map<std::pair<std::string, std::string>, json> rows;  // (episode id, relationship) -> row
     const auto add = [&](Vertex episode, const Relationship& relationship) {
@@ -150,7 +150,7 @@ QueryResult neighbors(const PropertyGraph& graph, const std::string& name, const
     const auto start = EntityLookup(graph).resolve(name);
     QueryResult result;
     result.query = "neighbors";
-    result.subject = subject_of(graph, start);
+    result.subject = query_subject(graph, start);
     result.columns = {"name", "label", "depth", "relationship", "weight", "id"};
     const auto allowed = [&](RelType type) {
         return options.types.empty() || std::find(options.types.begin(), options.types.end(), type) != options.types.end();
@@ -224,7 +224,7 @@ QueryResult shortest_path(const PropertyGraph& graph, const std::string& from, c
 
     QueryResult result;
     result.query = "path";
-    result.subject = {{"from", subject_of(graph, source)}, {"to", subject_of(graph, target)}};
+    result.subject = {{"from", query_subject(graph, source)}, {"to", query_subject(graph, target)}};
     result.columns = {"step", "name", "label", "relationship", "id"};
     if (source != target && predecessor[target] == target) {
         result.note = "no path between " + graph.node(source).name + " and " + graph.node(target).name;

@@ -110,11 +110,6 @@ QueryResult ranked(const PropertyGraph& graph, std::string query, json subject,
     return result;
 }
 
-json subject_of(const PropertyGraph& graph, Vertex vertex) {
-    const auto& node = graph.node(vertex);
-    return {{"id", node.id}, {"name", node.name}, {"label", label_name(node.label)}};
-}
-
 }  // namespace
 
 QueryResult related_episodes(const PropertyGraph& graph, const std::string& episode, std::size_t k) {
@@ -124,7 +119,7 @@ QueryResult related_episodes(const PropertyGraph& graph, const std::string& epis
     const EpisodeItems items(graph);
     std::map<Vertex, std::map<Vertex, double>> because;
     items.score_against(vertex, because);
-    auto result = ranked(graph, "recommend-episode", subject_of(graph, vertex), because, k,
+    auto result = ranked(graph, "recommend-episode", query_subject(graph, vertex), because, k,
                          "an entity, person or topic with this episode");
     if (items.items(vertex).empty()) result.note = "this episode has no entities, people or topics to compare";
     return result;
@@ -147,7 +142,7 @@ QueryResult episodes_for_listener(const PropertyGraph& graph, const std::string&
             for (const auto& [item, weight] : reasons) because[candidate][item] += weight;
         }
     }
-    auto result = ranked(graph, "recommend-person", subject_of(graph, vertex), because, k,
+    auto result = ranked(graph, "recommend-person", query_subject(graph, vertex), because, k,
                          "anything with the episodes of this person");
     if (seeds.empty()) result.note = graph.node(vertex).name + " is in no episode";
     return result;
@@ -180,7 +175,7 @@ QueryResult related_entities(const PropertyGraph& graph, const std::string& enti
         }
         for (const auto& [w, weight] : weights) because[other][w] = total > 0 ? score * weight / total : 0;
     }
-    return ranked(graph, "recommend-entity-" + method, subject_of(graph, vertex), because, k,
+    return ranked(graph, "recommend-entity-" + method, query_subject(graph, vertex), because, k,
                   "a co-appearing entity with this one");
 }
 

@@ -3,6 +3,9 @@
 # tree (BUILD_DIR/sanitize) with -DCASTGRAPH_SANITIZE=ON, then its unit, golden, end-to-end,
 # schema and hostile-input tests (the interop tests with outside servers and the install
 # tests run once, in the main tree). Any sanitizer report aborts the test that hit it.
+# The tree is a unity build at -O1 with line tables only: each library's sources compile as
+# one unit, so the heavy headers' inline code is instrumented once per library instead of
+# once per file. That builds in under half the time, and reports still name file and line.
 # Usage: run_sanitized_suite.sh SOURCE_DIR BUILD_DIR
 set -euo pipefail
 source_dir=$(realpath "$1") build_dir=$(realpath "$2")/sanitize
@@ -11,6 +14,7 @@ export CASTGRAPH_TEST_ADDRESS_SPACE_KB=unlimited  # ASan's shadow memory needs t
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 export LSAN_OPTIONS="suppressions=$source_dir/tests/sanitize/lsan.supp:print_suppressions=0"
 cmake -S "$source_dir" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCASTGRAPH_SANITIZE=ON \
+  -DCMAKE_UNITY_BUILD=ON -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" \
   -DCASTGRAPH_TEST_PYTHON=/usr/bin/python3 >/dev/null
 cmake --build "$build_dir" -- -j2
 ctest --test-dir "$build_dir" --output-on-failure -LE "interop|install" -j2
