@@ -96,7 +96,7 @@ void split_surface_forms(std::string_view raw_name, std::vector<std::string_view
 
 // Former names stated in a description: "formerly X", "previously called X",
 // "anciennement X". For people only explicit renames ("formerly known as X").
-std::vector<std::string> description_aliases(const std::string& description, EntityKind kind);
+std::vector<std::string> description_aliases(std::string_view description, EntityKind kind);
 
 // The key two names are compared by: normalize_text without punctuation.
 std::string name_key(std::string_view name);

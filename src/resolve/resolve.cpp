@@ -7,12 +7,16 @@
 #include <cstdint>
 #include <cstdio>
 #include <functional>
+#include <limits>
 #include <map>
+#include <mutex>
 #include <numeric>
 #include <set>
+#include <span>
 #include <tuple>
 #include <unordered_map>
 
+#include "castgraph/error.hpp"
 #include "castgraph/parallel.hpp"
 #include "castgraph/text.hpp"
 #include "internal/pattern.hpp"
@@ -54,28 +58,101 @@ bool is_organization_suffix(std::string_view word) {
     return suffixes.count(word) > 0;
 }
 
-// The surface forms of one mention, which only resolution reads: kept beside the
+// The surface forms of every mention, which only resolution reads: kept beside the
 // mentions instead of in them, so the result does not carry them into the build.
 // Names and acronyms are views of the item's name (parts of it), which the episodes
-// hold while resolution runs: ten million items' forms are not copied.
-struct SurfaceForms {
-    std::vector<std::string_view> names;     // full names: "Shawn Wang", "swyx" for "Shawn Wang / swyx"
-    std::vector<std::string_view> acronyms;  // "AIE" for "AI Engineer Europe (AIE)"
-    std::vector<std::string> description_aliases;  // "Clawdbot" for "... (formerly Clawdbot)"
+// hold while resolution runs, all in one flat list: a mention's names, then its
+// acronyms. Ten million items take some 26 bytes each here, where a record of
+// three lists took some 90 (their headers and a heap block each).
+class SurfaceTable {
+public:
+    // Every mention's forms, worked out on every core: counted first, then written
+    // in place, so the list takes its room once.
+    void fill(const std::vector<Mention>& mentions) {
+        start_.assign(mentions.size() + 1, 0);
+        name_count_.assign(mentions.size(), 0);
+        std::mutex aliases_lock;
+        for_each_index_in_parallel(0, mentions.size(), 4096, [&](std::size_t m) {
+            thread_local std::vector<std::string_view> names;
+            thread_local std::vector<std::string_view> acronyms;
+            split(mentions[m], names, acronyms);
+            name_count_[m] = static_cast<std::uint32_t>(names.size());
+            start_[m + 1] = static_cast<std::uint32_t>(names.size() + acronyms.size());
+            // Rare ("... formerly Clawdbot"): kept aside, by mention.
+            auto aliases = description_aliases(mentions[m].description, mentions[m].kind);
+            if (aliases.empty()) return;
+            const std::lock_guard lock(aliases_lock);
+            description_aliases_.emplace_back(m, std::move(aliases));
+        });
+        std::size_t total = 0;
+        for (std::size_t m = 0; m < mentions.size(); ++m) {
+            total += start_[m + 1];
+            if (total > std::numeric_limits<std::uint32_t>::max())
+                throw Error(ErrorCategory::internal, "resolve: more than 2^32 surface forms");
+            start_[m + 1] = static_cast<std::uint32_t>(total);
+        }
+        std::sort(description_aliases_.begin(), description_aliases_.end());
+        reserve_touched(views_, total);
+        views_.resize(total);
+        for_each_index_in_parallel(0, mentions.size(), 4096, [&](std::size_t m) {
+            thread_local std::vector<std::string_view> names;
+            thread_local std::vector<std::string_view> acronyms;
+            split(mentions[m], names, acronyms);
+            auto out = views_.begin() + start_[m];
+            out = std::copy(names.begin(), names.end(), out);
+            std::copy(acronyms.begin(), acronyms.end(), out);
+        });
+    }
+
+    [[nodiscard]] std::span<const std::string_view> names(std::size_t m) const {
+        return {views_.data() + start_[m], name_count_[m]};
+    }
+    [[nodiscard]] std::span<const std::string_view> acronyms(std::size_t m) const {
+        return {views_.data() + start_[m] + name_count_[m], start_[m + 1] - start_[m] - name_count_[m]};
+    }
+    // Former names stated in the item's description: "Clawdbot" for "... (formerly Clawdbot)".
+    [[nodiscard]] std::span<const std::string> description_aliases_of(std::size_t m) const {
+        const auto found = std::lower_bound(description_aliases_.begin(), description_aliases_.end(), m,
+                                            [](const auto& entry, std::size_t mention) { return entry.first < mention; });
+        if (found == description_aliases_.end() || found->first != m) return {};
+        return found->second;
+    }
+    [[nodiscard]] std::size_t name_count() const {
+        return std::accumulate(name_count_.begin(), name_count_.end(), std::size_t{0});
+    }
+    [[nodiscard]] std::size_t form_count() const {
+        std::size_t aliases = 0;
+        for (const auto& entry : description_aliases_) aliases += entry.second.size();
+        return views_.size() + aliases;
+    }
+
+private:
+    static void split(const Mention& mention, std::vector<std::string_view>& names,
+                      std::vector<std::string_view>& acronyms) {
+        names.clear();
+        acronyms.clear();
+        split_surface_forms(mention.raw_name, names, acronyms);
+        if (names.empty()) names.push_back(trim(mention.raw_name));
+    }
+
+    std::vector<std::string_view> views_;
+    std::vector<std::uint32_t> start_;       // by mention, and one past the last: its run in views_
+    std::vector<std::uint32_t> name_count_;  // by mention: the names at the start of its run
+    std::vector<std::pair<std::size_t, std::vector<std::string>>> description_aliases_;  // by mention
 };
 
-// A surface form of a mention, with views, not copies: its text lives in the
-// mention's SurfaceForms and its key in the resolver's folded names, both of which
-// stay in place while forms are used. A list of a million items has some fourteen
-// million forms.
+// A surface form of a mention, with a view, not a copy: its text lives in the
+// episodes or the surface table, which stay in place while forms are used; its key is
+// the resolver's by number. A list of a million items has some fourteen million forms,
+// so they take 32 bytes each.
 struct Form {
     std::string_view text;
-    std::string_view key;
-    enum class Role { name, acronym, description_alias } role = Role::name;
+    std::uint32_t key_id = 0;   // numbers keys as they are first seen: the same key, the same number
+    std::uint32_t mention = 0;  // resolution has fewer than 2^32 mentions
+    enum class Role : std::uint8_t { name, acronym, description_alias } role = Role::name;
     bool main_name = false;  // the key of its mention's first name
-    std::uint32_t key_id = 0;  // numbers keys as they are first seen: the same key, the same number
-    std::size_t mention = 0;
 };
+static_assert(sizeof(Form) == 32);
 
 class Resolver {
 public:
@@ -86,15 +163,9 @@ public:
         std::iota(parent_.begin(), parent_.end(), 0);
         // Sized once: grown by doubling, fourteen million forms were copied and their
         // fresh pages touched again and again.
-        std::size_t names = 0;
-        std::size_t forms = 0;
-        for (const auto& surface : surface_) {
-            names += surface.names.size();
-            forms += surface.names.size() + surface.acronyms.size() + surface.description_aliases.size();
-        }
-        reserve_touched(name_keys_, names);
+        reserve_touched(name_keys_, surface_.name_count());
         reserve_touched(name_key_start_, mentions_.size());
-        reserve_touched(forms_, forms);
+        reserve_touched(forms_, surface_.form_count());
         for (std::size_t m = 0; m < mentions_.size(); ++m) add_forms(m);
         for (const auto& [left, right] : options_.aliases.distinct) {
             const auto a = key_of(left);
@@ -104,7 +175,7 @@ public:
         }
         // Keys of each cluster, kept only when distinct pairs must be checked at each union.
         if (!distinct_.empty())
-            for (const auto& form : forms_) cluster_keys_[form.mention].insert(std::string(form.key));
+            for (const auto& form : forms_) cluster_keys_[form.mention].insert(key_text(form));
     }
 
     ResolutionResult run() {
@@ -129,17 +200,16 @@ private:
         const auto out_of_order = [&](const Episode* a, const Episode* b) { return !id_order(a, b); };
         const bool ids_increase = std::adjacent_find(by_id.begin(), by_id.end(), out_of_order) == by_id.end();
         if (!ids_increase) std::stable_sort(by_id.begin(), by_id.end(), id_order);
-        // Each episode's items fill their own slots, so episodes are read side by side:
-        // copying ten million items' texts is mostly the kernel handing out fresh pages.
+        // Each episode's items fill their own slots, so episodes are read side by side.
         std::vector<std::size_t> first_mention(by_id.size() + 1, 0);
         for (std::size_t e = 0; e < by_id.size(); ++e)
             first_mention[e + 1] = first_mention[e] + (by_id[e]->entity_list ? by_id[e]->entity_list->items.size() : 0);
         // Their pages are zeroed by the kernel on both cores, not by the thread
         // constructing them: some 2 GB at a million episodes.
+        if (first_mention.back() > std::numeric_limits<std::uint32_t>::max())
+            throw Error(ErrorCategory::internal, "resolve: more than 2^32 list items");
         reserve_touched(mentions_, first_mention.back());
-        reserve_touched(surface_, first_mention.back());
         mentions_.resize(first_mention.back());
-        surface_.resize(first_mention.back());
         for_each_index_in_parallel(0, by_id.size(), 512, [&](std::size_t e) { collect_items(*by_id[e], first_mention[e]); });
         // Order-free: every later step walks mentions in this order.
         const auto before = [](const Mention& a, const Mention& b) {
@@ -147,19 +217,9 @@ private:
                    std::tie(b.episode_id, b.item_index, b.raw_name, b.raw_type, b.description);
         };
         // Ids that increase put mentions in order at once: each episode's items come by index.
-        if (ids_increase || std::is_sorted(mentions_.begin(), mentions_.end(), before)) return;
-        std::vector<std::size_t> order(mentions_.size());
-        std::iota(order.begin(), order.end(), std::size_t{0});
-        std::sort(order.begin(), order.end(),
-                  [&](std::size_t a, std::size_t b) { return before(mentions_[a], mentions_[b]); });
-        std::vector<Mention> mentions;
-        std::vector<SurfaceForms> surface;
-        for (const auto m : order) {
-            mentions.push_back(std::move(mentions_[m]));
-            surface.push_back(std::move(surface_[m]));
-        }
-        mentions_ = std::move(mentions);
-        surface_ = std::move(surface);
+        if (!ids_increase && !std::is_sorted(mentions_.begin(), mentions_.end(), before))
+            std::stable_sort(mentions_.begin(), mentions_.end(), before);
+        surface_.fill(mentions_);
     }
 
     // The mentions of one episode's entity list, into the slots from `first` on.
@@ -174,10 +234,6 @@ private:
             mention.raw_type = items[i].type;
             mention.description = items[i].description;
             mention.kind = options_.type_map.kind_of(items[i].type);
-            auto& forms = surface_[first + i];
-            split_surface_forms(std::string_view(items[i].name), forms.names, forms.acronyms);
-            forms.description_aliases = description_aliases(items[i].description, mention.kind);
-            if (forms.names.empty()) forms.names.push_back(trim(items[i].name));
         }
     }
 
@@ -185,16 +241,15 @@ private:
         auto add = [&](std::string_view text, Form::Role role) {
             const auto& folded = fold(text);
             if (folded.key.empty()) return;
-            forms_.push_back({text, folded.key, role, role == Form::Role::name && folded.key == name_key_of(m, 0),
-                              folded.key_id, m});
+            forms_.push_back({text, folded.key_id, static_cast<std::uint32_t>(m), role,
+                              role == Form::Role::name && folded.key == name_key_of(m, 0)});
         };
         // Mentions are added in order, so the keys of mention m's names start here.
         name_key_start_.push_back(name_keys_.size());
-        const auto& forms = surface_[m];
-        for (const auto& name : forms.names) name_keys_.push_back(&fold(name));
-        for (const auto& name : forms.names) add(name, Form::Role::name);
-        for (const auto& acronym : forms.acronyms) add(acronym, Form::Role::acronym);
-        for (const auto& alias : forms.description_aliases) {
+        for (const auto& name : surface_.names(m)) name_keys_.push_back(&fold(name));
+        for (const auto& name : surface_.names(m)) add(name, Form::Role::name);
+        for (const auto& acronym : surface_.acronyms(m)) add(acronym, Form::Role::acronym);
+        for (const auto& alias : surface_.description_aliases_of(m)) {
             add(alias, Form::Role::description_alias);
             former_keys_.insert(key_of(alias));
         }
@@ -261,7 +316,7 @@ private:
             if (first_with_key[id].size() >= 2) conflicts.emplace(*key_by_id_[id], &first_with_key[id]);
         for (const auto& [key, families_of_key] : conflicts) {
             const auto& families = *families_of_key;
-            RefusalRecord refusal{"kind-conflict", std::string(surface_[families.begin()->second].names.front()), {}, ""};
+            RefusalRecord refusal{"kind-conflict", std::string(surface_.names(families.begin()->second).front()), {}, ""};
             std::string kinds;
             for (const auto& [family_id, m] : families) {
                 kinds += (kinds.empty() ? "" : ", ") + std::string(kind_name(mentions_[m].kind)) + " ('" +
@@ -279,7 +334,7 @@ private:
             for (const auto& alias : curated.aliases) keys.insert(key_of(alias));
             std::optional<std::size_t> first;
             for (const auto& form : forms_) {
-                if (keys.count(form.key) == 0 || family(form.mention) != kind_family(curated.kind)) continue;
+                if (keys.count(key_text(form)) == 0 || family(form.mention) != kind_family(curated.kind)) continue;
                 curated_of_mention_[form.mention] = c;
                 if (!first)
                     first = form.mention;
@@ -420,7 +475,7 @@ private:
                     for (auto it = primary_at; it != primary_end; ++it) roots.push_back(it->second);
                     for (auto it = begin; it != end; ++it) roots.push_back(std::get<1>(*it));
                     const auto reason = acronym ? "ambiguous-acronym" : "ambiguous-alias";
-                    if (reported_ambiguous_.insert(std::string(forms_[claim_form_[claim]].key)).second)
+                    if (reported_ambiguous_.insert(key_text(forms_[claim_form_[claim]])).second)
                         ambiguous_.push_back({reason, std::string(first.text), roots,
                                               "'" + std::string(first.text) + "' names " + std::to_string(roots.size()) +
                                                   " different entities; merges none"});
@@ -429,7 +484,7 @@ private:
                                       : first.role == Form::Role::description_alias ? "description-alias"
                                                                                     : "alias";
                     decisions.emplace_back(primary_at->second, first.mention, rule,
-                                           surface_[primary_at->second].names.front(), mentions_[first.mention].raw_name);
+                                           surface_.names(primary_at->second).front(), mentions_[first.mention].raw_name);
                 }
                 begin = end;
             }
@@ -448,7 +503,7 @@ private:
         std::vector<bool> key_seen(key_by_id_.size(), false);
         for (std::size_t m = 0; m < mentions_.size(); ++m) {
             if (mentions_[m].kind != EntityKind::Organization) continue;
-            for (std::size_t p = 0; p < surface_[m].names.size(); ++p) {
+            for (std::size_t p = 0; p < surface_.names(m).size(); ++p) {
                 const auto id = name_key_id_of(m, p);
                 if (key_seen[id]) continue;
                 key_seen[id] = true;
@@ -501,10 +556,10 @@ private:
             const auto& form = forms_[f];
             if (form.role != Form::Role::name || seen[form_claim_[f]]) continue;
             seen[form_claim_[f]] = true;
-            const auto words = split_on_spaces(form.key);
+            const auto words = split_on_spaces(key_text(form));
             std::string block = std::to_string(family(form.mention)) + '|' + std::to_string(words.size()) + '|';
             for (const auto& word : words) block += word.substr(0, 1);
-            blocks[block].push_back({form.key, form.text, form.mention});
+            blocks[block].push_back({key_text(form), form.text, form.mention});
         }
         // Candidates numbered in block order: pairs decided in (a, b) order are decided
         // as a walk over every pair of each block would decide them.
@@ -780,9 +835,9 @@ private:
         std::set<std::string_view> types;
         for (const auto m : members) {
             const auto& mention = mentions_[m];
-            for (const auto& name : surface_[m].names) aliases.insert(name);
-            for (const auto& acronym : surface_[m].acronyms) aliases.insert(acronym);
-            for (const auto& alias : surface_[m].description_aliases) aliases.insert(alias);
+            for (const auto& name : surface_.names(m)) aliases.insert(name);
+            for (const auto& acronym : surface_.acronyms(m)) aliases.insert(acronym);
+            for (const auto& alias : surface_.description_aliases_of(m)) aliases.insert(alias);
             aliases.insert(mention.raw_name);
             types.insert(mention.raw_type);
         }
@@ -831,11 +886,11 @@ private:
         };
         std::unordered_map<std::string_view, Tally> keys;
         for (const auto m : members)
-            for (std::size_t p = 0; p < surface_[m].names.size(); ++p) {
+            for (std::size_t p = 0; p < surface_.names(m).size(); ++p) {
                 const auto [it, inserted] = keys.try_emplace(name_key_of(m, p), Tally{0, p, {}});
                 auto& tally = it->second;
                 ++tally.count;
-                ++tally.spellings[surface_[m].names[p]];
+                ++tally.spellings[surface_.names(m)[p]];
                 tally.position = std::min(tally.position, p);
             }
         const auto rank = [&](const auto& entry) {
@@ -881,6 +936,7 @@ private:
         return found->second;
     }
     const std::string& key_of(std::string_view name) const { return fold(name).key; }
+    const std::string& key_text(const Form& form) const { return *key_by_id_[form.key_id]; }
 
     // The key of mention m's name p, folded once, and its number.
     [[nodiscard]] const std::string& name_key_of(std::size_t m, std::size_t p) const {
@@ -901,7 +957,7 @@ private:
     std::vector<const Folded*> name_keys_;                                 // into keys_
     std::vector<std::size_t> name_key_start_;                     // by mention
     std::vector<Mention> mentions_;
-    std::vector<SurfaceForms> surface_;  // parallel to mentions_; resolution's own
+    SurfaceTable surface_;  // by mention; resolution's own
     std::vector<Form> forms_;
     std::vector<std::size_t> form_claim_;  // by form: its claim, numbered in (family, key) order
     std::vector<std::size_t> claim_form_;  // by claim: a form that has it
@@ -979,7 +1035,7 @@ void split_surface_forms(std::string_view raw_name, std::vector<std::string_view
     }
 }
 
-std::vector<std::string> description_aliases(const std::string& description, EntityKind kind) {
+std::vector<std::string> description_aliases(std::string_view description, EntityKind kind) {
     // For people a bare "formerly X" names a former employer, so only explicit renames count.
     static const auto renamed = internal::compile_pattern(
         R"((?i)\b(?:formerly|previously|anciennement|auparavant)\s*,?\s+(?:known as|called|named|appel\x{e9}e?|nomm\x{e9}e?|connue? sous le nom d[e'\x{2019}]\s*)\s*(.+))");

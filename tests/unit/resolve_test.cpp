@@ -253,6 +253,30 @@ TEST(ResolveEntities, SurfaceFormsTable) {
     EXPECT_EQ(name_key("\u674E\u660E"), "\u674E\u660E");
 }
 
+// More mentions than one parallel chunk of the surface table (4096), with episode ids
+// out of string order ("episode:test/10" before ".../2"), so each mention's forms are
+// counted, placed and read back across chunks and after the mentions are sorted.
+TEST(ResolveEntities, SurfaceFormsOfManyMentionsStayWithTheirMention) {
+    constexpr int kTools = 3000;
+    std::vector<Item> items;
+    for (int k = 0; k < kTools; ++k) {
+        const auto number = std::to_string(k);
+        items.push_back({"Toolkit " + number + " (TK" + number + ")", "Software", "A tool."});
+    }
+    for (int k = 0; k < kTools; ++k)
+        items.push_back({"Renamed " + std::to_string(k), "Software", "A tool (formerly Toolkit " + std::to_string(k) + ")."});
+    const auto result = resolved(episodes_of(items));
+    ASSERT_EQ(result.mentions.size(), 2u * kTools);
+    EXPECT_EQ(result.entities.size(), static_cast<std::size_t>(kTools));
+    for (int k = 0; k < kTools; k += 7) {
+        const auto number = std::to_string(k);
+        const auto& entity = entity_of(result, static_cast<std::size_t>(k));
+        EXPECT_EQ(&entity, &entity_of(result, static_cast<std::size_t>(kTools + k))) << number;
+        EXPECT_EQ(entity.name, "Renamed " + number);
+        EXPECT_EQ(entity.aliases, (std::vector<std::string>{"TK" + number, "Toolkit " + number, "Toolkit " + number + " (TK" + number + ")"}));
+    }
+}
+
 class SampleResolution : public ::testing::Test {
 protected:
     static std::vector<Episode> sample() {
