@@ -125,6 +125,27 @@ std::vector<PairRun> group_pairs(std::vector<PairInEpisode>& seen) {
     return runs;
 }
 
+// Texts copied once each, then shared: a few are compared one by one, more are hashed.
+class SharedTexts {
+public:
+    PackedText operator()(std::string_view text) {
+        if (hashed_.empty()) {
+            for (const auto& [seen, packed] : few_)
+                if (seen == text) return packed;
+            if (few_.size() < kFew) return few_.emplace_back(text, PackedText(text)).second;
+            hashed_.insert(few_.begin(), few_.end());
+        }
+        const auto [at, inserted] = hashed_.try_emplace(text);
+        if (inserted) at->second = PackedText(text);
+        return at->second;
+    }
+
+private:
+    static constexpr std::size_t kFew = 16;
+    std::vector<std::pair<std::string_view, PackedText>> few_;
+    std::unordered_map<std::string_view, PackedText> hashed_;
+};
+
 // A form worth looking for in text: two bytes or more, with at least one letter.
 bool searchable_form(std::string_view form) {
     if (form.size() < 2) return false;
@@ -265,35 +286,32 @@ private:
             episode_of_mention[m] = static_cast<std::uint32_t>(episode);
             listed_position_[m] = sighting_count.at(resolution_.entity_of_mention.at(m))++;
         }
-        // Sized once: a million sightings grown by doubling would leave a third unused.
-        for_each_index_in_parallel(0, entities_.size(), 1024, [&](std::size_t e) {
-            entities_[e].sightings.resize(sighting_count[e]);
-            entities_[e].sighting_mentions.resize(sighting_count[e]);
-        });
-        // Each item's texts are copied into its own slot, a run of items at a time on
-        // every core. Within a run (some four hundred episodes) the same texts come again
-        // and again, types most of all, then popular names: each distinct one is copied
-        // once and its sightings share it (see PackedText).
-        constexpr std::size_t kRun = 4096;
-        for_each_index_in_parallel(0, (mentions.size() + kRun - 1) / kRun, 1, [&](std::size_t run) {
-            std::unordered_map<std::string_view, PackedText> copied;
-            const auto shared = [&](std::string_view text) {
-                const auto [at, inserted] = copied.try_emplace(text);
-                if (inserted) at->second = PackedText(text);
-                return at->second;
-            };
-            for (auto m = run * kRun; m < std::min(mentions.size(), (run + 1) * kRun); ++m) {
-                auto& entity = entities_[resolution_.entity_of_mention[m]];
-                const auto position = listed_position_[m];
+        // Each entity's sightings are made side by side with the others', its list items
+        // in mention order (resolution's order for the entity). An entity's items repeat
+        // the same spellings, types and, mostly, descriptions: each distinct text is
+        // copied once per entity and its sightings share it (see PackedText). Shared
+        // only within runs of items, a popular entity's texts were copied once per run.
+        for_each_index_in_parallel(0, entities_.size(), 64, [&](std::size_t e) {
+            const auto& members = resolution_.entities[e].mentions;
+            auto& entity = entities_[e];
+            entity.sightings.resize(members.size());
+            entity.sighting_mentions.resize(members.size());
+            SharedTexts copied;
+            for (std::size_t position = 0; position < members.size(); ++position) {
+                const auto m = members[position];
+                if (m >= mentions.size() || listed_position_[m] != position)
+                    throw Error(ErrorCategory::internal, "graph: entity '" + resolution_.entities[e].id +
+                                                             "' lists mentions that are not its own, or out of order");
+                const auto& mention = mentions[m];
                 entity.sighting_mentions[position] = static_cast<std::uint32_t>(m);
                 // Until the nodes are made, a sighting's episode is its index in episodes_.
                 auto& sighting = entity.sightings[position];
                 sighting.episode = episode_of_mention[m];
                 sighting.source = SightingSource::EntityList;
-                sighting.item = static_cast<std::uint32_t>(mentions[m].item_index);
-                sighting.name = shared(mentions[m].raw_name);
-                sighting.type = shared(mentions[m].raw_type);
-                sighting.description = shared(mentions[m].description);
+                sighting.item = static_cast<std::uint32_t>(mention.item_index);
+                sighting.name = copied(mention.raw_name);
+                sighting.type = copied(mention.raw_type);
+                sighting.description = copied(mention.description);
             }
         });
         for (std::size_t e = 0; e < entities_.size(); ++e) register_forms(e);
