@@ -18,6 +18,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -35,10 +36,10 @@ namespace castgraph {
 // resolved must outlive the result, in place: moving their vector keeps them so.
 struct Mention {
     std::string_view episode_id;
-    std::size_t item_index = 0;  // index in the episode's entity list
     std::string_view raw_name;
     std::string_view raw_type;
     std::string_view description;
+    std::uint32_t item_index = 0;  // index in the episode's entity list (a list has fewer than 2^32 items)
     EntityKind kind = EntityKind::Other;
 };
 

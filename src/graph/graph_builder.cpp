@@ -68,7 +68,7 @@ struct MentionFact {
 
 // What one episode contributes, keyed by entity index.
 struct EpisodeFacts {
-    std::vector<std::size_t> mention_indexes;  // into resolution.mentions
+    std::vector<std::uint32_t> mention_indexes;  // into resolution.mentions (fewer than 2^32)
     std::vector<MentionFact> mentions;         // by entity index
     std::vector<std::uint32_t> timestamps;     // of the mentions, each range sorted and unique
     std::map<std::size_t, EvidenceSet> guests;
@@ -107,21 +107,36 @@ struct PairRun {
 // Whether two triples tie the same pair of vertices (in sorted lists, runs of them).
 bool same_pair(const PairInEpisode& a, const PairInEpisode& b) { return a.from == b.from && a.to == b.to; }
 
-std::vector<PairRun> group_pairs(std::vector<PairInEpisode>& seen) {
+// Sorted by (from, to, episode), each triple once: each pair's episodes in a run.
+void sort_pairs(std::vector<PairInEpisode>& seen) {
     internal::sort_triples(seen);
     seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
     if (seen.size() > std::numeric_limits<std::uint32_t>::max())
         throw Error(ErrorCategory::internal, "graph: more than 2^32 co-appearances");
-    // Counted first, so the runs take their room once instead of twice while doubling.
-    std::size_t count = 0;
-    for (std::size_t i = 0; i < seen.size(); ++i) count += i == 0 || !same_pair(seen[i], seen[i - 1]) ? 1 : 0;
-    std::vector<PairRun> runs;
-    runs.reserve(count);
-    for (std::size_t i = 0; i < seen.size(); ++i) {
-        const auto at = static_cast<std::uint32_t>(i);
-        if (i == 0 || !same_pair(seen[i], seen[i - 1])) runs.push_back({at, at});
-        runs.back().end = at + 1;
+}
+
+// Calls visit(run) for each pair's run of sorted triples, in order.
+template <typename Visit>
+void for_each_pair_run(const std::vector<PairInEpisode>& sorted, Visit visit) {
+    for (std::size_t begin = 0; begin < sorted.size();) {
+        auto end = begin + 1;
+        while (end < sorted.size() && same_pair(sorted[end], sorted[begin])) ++end;
+        visit(PairRun{static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)});
+        begin = end;
     }
+}
+
+std::size_t count_pair_runs(const std::vector<PairInEpisode>& sorted) {
+    std::size_t count = 0;
+    for_each_pair_run(sorted, [&](PairRun) { ++count; });
+    return count;
+}
+
+// The runs as a list, for pruning to choose from; sized once.
+std::vector<PairRun> group_pairs(const std::vector<PairInEpisode>& sorted) {
+    std::vector<PairRun> runs;
+    runs.reserve(count_pair_runs(sorted));
+    for_each_pair_run(sorted, [&](PairRun run) { runs.push_back(run); });
     return runs;
 }
 
@@ -257,10 +272,21 @@ private:
         // Entities are independent: made side by side, in resolution's order.
         entities_.resize(resolution_.entities.size());
         for_each_index_in_parallel(0, entities_.size(), 256, [&](std::size_t e) {
-            const auto& resolved = resolution_.entities[e];
             auto& record = entities_[e];
+            record.kind = resolution_.entities[e].kind;
+            // Handed over, the entity's texts move instead of being copied beside themselves.
+            if (resolution_owned_) {
+                auto& resolved = owned_resolution_.entities[e];
+                record.natural_id = std::move(resolved.id);
+                record.name = std::move(resolved.name);
+                record.aliases.insert(std::make_move_iterator(resolved.aliases.begin()),
+                                      std::make_move_iterator(resolved.aliases.end()));
+                record.source_types.insert(std::make_move_iterator(resolved.source_types.begin()),
+                                           std::make_move_iterator(resolved.source_types.end()));
+                return;
+            }
+            const auto& resolved = resolution_.entities[e];
             record.natural_id = resolved.id;
-            record.kind = resolved.kind;
             record.name = resolved.name;
             record.aliases.insert(resolved.aliases.begin(), resolved.aliases.end());
             record.source_types.insert(resolved.source_types.begin(), resolved.source_types.end());
@@ -282,7 +308,7 @@ private:
                                                              "' that is not in the input");
                 episode = *found;
             }
-            facts_[episode].mention_indexes.push_back(m);
+            facts_[episode].mention_indexes.push_back(static_cast<std::uint32_t>(m));
             episode_of_mention[m] = static_cast<std::uint32_t>(episode);
             listed_position_[m] = sighting_count.at(resolution_.entity_of_mention.at(m))++;
         }
@@ -300,7 +326,7 @@ private:
             for (std::size_t position = 0; position < members.size(); ++position) {
                 const auto m = members[position];
                 if (m >= mentions.size() || listed_position_[m] != position)
-                    throw Error(ErrorCategory::internal, "graph: entity '" + resolution_.entities[e].id +
+                    throw Error(ErrorCategory::internal, "graph: entity '" + entity.natural_id +
                                                              "' lists mentions that are not its own, or out of order");
                 const auto& mention = mentions[m];
                 entity.sighting_mentions[position] = static_cast<std::uint32_t>(m);
@@ -308,7 +334,7 @@ private:
                 auto& sighting = entity.sightings[position];
                 sighting.episode = episode_of_mention[m];
                 sighting.source = SightingSource::EntityList;
-                sighting.item = static_cast<std::uint32_t>(mention.item_index);
+                sighting.item = mention.item_index;
                 sighting.name = copied(mention.raw_name);
                 sighting.type = copied(mention.raw_type);
                 sighting.description = copied(mention.description);
@@ -419,22 +445,29 @@ private:
         // Facts keep entity and list-item indexes in 32 bits.
         if (entities_.size() >= MentionFact::kNone || listed_position_.size() >= MentionFact::kNone)
             throw Error(ErrorCategory::internal, "graph: more than 2^32 entities or entity-list items");
-        // Every searchable surface form, and the entities it belongs to.
-        std::map<std::string, std::set<std::size_t>> owners;
-        for (std::size_t e = 0; e < entities_.size(); ++e)
-            for (const auto& form : entities_[e].forms())
-                if (searchable_form(form)) owners[form].insert(e);
-        std::vector<std::string> patterns;
+        // Every searchable surface form, and the entities it belongs to. The forms and
+        // the patterns (millions of strings at a million episodes) are let go once the
+        // scanner is made, before the episodes are scanned.
         std::vector<std::size_t> owner_of_pattern;
-        for (const auto& [form, entities] : owners) {
-            if (entities.size() > 1) {
-                result_.report.ambiguous_forms.push_back(form);
-                continue;
+        const auto scanner = [&] {
+            std::vector<std::string> patterns;
+            {
+                std::map<std::string, std::set<std::size_t>> owners;
+                for (std::size_t e = 0; e < entities_.size(); ++e)
+                    for (auto& form : entities_[e].forms())
+                        if (searchable_form(form)) owners[std::move(form)].insert(e);
+                while (!owners.empty()) {
+                    auto owned = owners.extract(owners.begin());  // in form order, each let go as read
+                    if (owned.mapped().size() > 1)
+                        result_.report.ambiguous_forms.push_back(std::move(owned.key()));
+                    else {
+                        patterns.push_back(std::move(owned.key()));
+                        owner_of_pattern.push_back(*owned.mapped().begin());
+                    }
+                }
             }
-            patterns.push_back(form);
-            owner_of_pattern.push_back(*entities.begin());
-        }
-        const MentionScanner scanner(patterns);
+            return MentionScanner(patterns);
+        }();
 
         // Episodes are independent: scanned side by side, counts kept by episode.
         std::vector<std::size_t> text_mentions(episodes_.size(), 0);
@@ -875,32 +908,14 @@ private:
         for (std::size_t e = 0; e < entities_.size(); ++e)
             graph_.node(entities_[e].vertex).episode_count = entity_episode_count[e];
 
-        // The pairs are grouped and added, and let go, before the topic triples are sorted:
-        // side by side, both lists and their sort buffers would take room at once.
-        auto co_appearing = group_pairs(co_appearances);
-        prune_co_appearances(co_appearances, co_appearing);
-        graph_.prepare_relationships(co_appearing.size());
-        // Grouped pairs come sorted by (source, target) already: they go in directly.
-        std::vector<std::uint32_t> episodes;
-        for (const auto& run : co_appearing) {
-            episodes.clear();
-            for (auto i = run.begin; i < run.end; ++i) episodes.push_back(co_appearances[i].episode);
-            Relationship co_appearance(RelType::CoAppearsWith);
-            co_appearance.set_weight(static_cast<std::uint32_t>(run.weight()));
-            co_appearance.set_episodes(episodes);
-            const auto& pair = co_appearances[run.begin];
-            graph_.add_relationship(pair.from, pair.to, std::move(co_appearance));
-        }
-        std::vector<PairRun>().swap(co_appearing);
-        std::vector<PairInEpisode>().swap(co_appearances);
-        add_pending(RelType::Tagged);
         // Which episodes tie an entity to a topic is MENTIONS joined with TAGGED: only the
         // count is kept, so the sorted triples are counted, never grouped.
+        // They are counted before the pairs are sorted, so that the pairs, their sort
+        // buffer and their relationships take room beside the counted list (some 400 MB
+        // at a million episodes), not beside the triples (twice that) and their sort buffer.
         internal::sort_triples(associations);
         associations.erase(std::unique(associations.begin(), associations.end()), associations.end());
-        // Each pair's run becomes one triple in place, its third field the count, and the
-        // list is cut to them before the relationships take their room: at a million
-        // episodes the runs are twice as many triples as pairs, some 400 MB let go.
+        // Each pair's run becomes one triple in place, its third field the count.
         std::size_t pairs = 0;
         for (std::size_t i = 0; i < associations.size();) {
             const auto begin = i;
@@ -910,6 +925,31 @@ private:
         }
         associations.resize(pairs);
         associations.shrink_to_fit();
+        sort_pairs(co_appearances);
+        // Grouped pairs come sorted by (source, target) already: they go in directly.
+        std::vector<std::uint32_t> episodes;
+        const auto add_co_appearance = [&](PairRun run) {
+            episodes.clear();
+            for (auto i = run.begin; i < run.end; ++i) episodes.push_back(co_appearances[i].episode);
+            Relationship co_appearance(RelType::CoAppearsWith);
+            co_appearance.set_weight(static_cast<std::uint32_t>(run.weight()));
+            co_appearance.set_episodes(episodes);
+            const auto& pair = co_appearances[run.begin];
+            graph_.add_relationship(pair.from, pair.to, std::move(co_appearance));
+        };
+        // Only pruning needs the runs as a list (tens of millions at a million episodes,
+        // taking room beside the relationships they become); else they are walked.
+        if (options_.co_appearance_min_weight > 1 || options_.co_appearance_top_k > 0) {
+            auto co_appearing = group_pairs(co_appearances);
+            prune_co_appearances(co_appearances, co_appearing);
+            graph_.prepare_relationships(co_appearing.size());
+            for (const auto& run : co_appearing) add_co_appearance(run);
+        } else {
+            graph_.prepare_relationships(count_pair_runs(co_appearances));
+            for_each_pair_run(co_appearances, add_co_appearance);
+        }
+        std::vector<PairInEpisode>().swap(co_appearances);
+        add_pending(RelType::Tagged);
         graph_.prepare_relationships(associations.size());
         for (const auto& [from, to, count] : associations) {
             Relationship association(RelType::AssociatedWith);
