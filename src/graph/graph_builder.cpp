@@ -111,8 +111,8 @@ bool same_pair(const PairInEpisode& a, const PairInEpisode& b) { return a.from =
 void sort_pairs(std::vector<PairInEpisode>& seen) {
     internal::sort_triples(seen);
     seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
-    if (seen.size() > std::numeric_limits<std::uint32_t>::max())
-        throw Error(ErrorCategory::internal, "graph: more than 2^32 co-appearances");
+    if (seen.size() >= std::numeric_limits<std::uint32_t>::max())
+        throw Error(ErrorCategory::internal, "graph: 2^32 co-appearances or more");
 }
 
 // Calls visit(run) for each pair's run of sorted triples, in order.
@@ -269,6 +269,9 @@ private:
     }
 
     void collect_resolved_entities() {
+        // Entities, list items and their positions are kept in 32 bits from here on.
+        if (resolution_.entities.size() >= MentionFact::kNone || resolution_.mentions.size() >= MentionFact::kNone)
+            throw Error(ErrorCategory::internal, "graph: 2^32 entities or entity-list items or more");
         // Entities are independent: made side by side, in resolution's order.
         entities_.resize(resolution_.entities.size());
         for_each_index_in_parallel(0, entities_.size(), 256, [&](std::size_t e) {
@@ -320,12 +323,15 @@ private:
         for_each_index_in_parallel(0, entities_.size(), 64, [&](std::size_t e) {
             const auto& members = resolution_.entities[e].mentions;
             auto& entity = entities_[e];
+            if (members.size() != sighting_count[e])
+                throw Error(ErrorCategory::internal, "graph: entity '" + entity.natural_id +
+                                                         "' lists other mentions than the resolution gives it");
             entity.sightings.resize(members.size());
             entity.sighting_mentions.resize(members.size());
             SharedTexts copied;
             for (std::size_t position = 0; position < members.size(); ++position) {
                 const auto m = members[position];
-                if (m >= mentions.size() || listed_position_[m] != position)
+                if (m >= mentions.size() || resolution_.entity_of_mention[m] != e || listed_position_[m] != position)
                     throw Error(ErrorCategory::internal, "graph: entity '" + entity.natural_id +
                                                              "' lists mentions that are not its own, or out of order");
                 const auto& mention = mentions[m];

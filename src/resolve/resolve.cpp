@@ -212,10 +212,10 @@ private:
         std::vector<std::size_t> first_mention(by_id.size() + 1, 0);
         for (std::size_t e = 0; e < by_id.size(); ++e)
             first_mention[e + 1] = first_mention[e] + (by_id[e]->entity_list ? by_id[e]->entity_list->items.size() : 0);
-        // Their pages are zeroed by the kernel on both cores, not by the thread
-        // constructing them: some 2 GB at a million episodes.
         if (first_mention.back() > std::numeric_limits<std::uint32_t>::max())
             throw Error(ErrorCategory::internal, "resolve: more than 2^32 list items");
+        // Their pages are zeroed by the kernel on both cores, not by the thread
+        // constructing them: some 750 MB at a million episodes.
         reserve_touched(mentions_, first_mention.back());
         mentions_.resize(first_mention.back());
         for_each_index_in_parallel(0, by_id.size(), 512, [&](std::size_t e) { collect_items(*by_id[e], first_mention[e]); });

@@ -5,7 +5,8 @@
 # tests run once, in the main tree). Any sanitizer report aborts the test that hit it.
 # The tree is a unity build at -O1 with line tables only: each library's sources compile as
 # one unit, so the heavy headers' inline code is instrumented once per library instead of
-# once per file. That builds in under half the time, and reports still name file and line.
+# once per file. That takes about two thirds of the compile time, and reports still name
+# file and line.
 # Usage: run_sanitized_suite.sh SOURCE_DIR BUILD_DIR
 set -euo pipefail
 source_dir=$(realpath "$1") build_dir=$(realpath "$2")/sanitize

@@ -284,6 +284,32 @@ TEST(BuildGraph, CoAppearsWithCountsSharedEpisodesStoredOnce) {
     EXPECT_EQ(count_of(graph, RelType::CoAppearsWith), 3u);
 }
 
+// A resolution made by hand whose entities' mention lists disagree with
+// entity_of_mention is refused, not read out of bounds.
+TEST(BuildGraph, ResolutionWhoseEntitiesListOtherMentionsIsRefused) {
+    const auto one = make({.title = "One", .items = {{"Zed", "Software", ""}, {"Anthropic", "Organization", ""}}});
+    const auto two = make({.title = "Two", .items = {{"Zed", "Software", ""}}});
+    const auto episodes = std::vector<Episode>{one, two};
+    const auto resolution = resolve_entities(episodes, {});
+    ASSERT_EQ(resolution.entities.size(), 2u);
+    EXPECT_NO_THROW(build_graph(episodes, resolution, {}));
+    const auto expect_internal_error = [&](const ResolutionResult& changed) {
+        try {
+            build_graph(episodes, changed, {});
+            ADD_FAILURE() << "an inconsistent resolution was built";
+        } catch (const Error& error) {
+            EXPECT_EQ(error.category(), ErrorCategory::internal) << error.what();
+        }
+    };
+    auto swapped = resolution;  // each entity lists the other's mentions
+    std::swap(swapped.entities[0].mentions, swapped.entities[1].mentions);
+    expect_internal_error(swapped);
+    auto short_list = resolution;  // an entity leaves out one of its mentions
+    for (auto& entity : short_list.entities)
+        if (entity.mentions.size() > 1) entity.mentions.pop_back();
+    expect_internal_error(short_list);
+}
+
 TEST(BuildGraph, CoAppearancePruningAndLimit) {
     // Zed and Anthropic share 2 episodes; MCP shares 1 with each; Yak shares 1 with Zed.
     const auto one = make({.title = "One", .items = {{"Zed", "Software", ""}, {"Anthropic", "Organization", ""},

@@ -11,6 +11,7 @@
 #include "castgraph/error.hpp"
 
 #include "castgraph/listing_parser.hpp"
+#include "castgraph/parallel.hpp"
 #include "castgraph/resolution_report.hpp"
 #include "test_support.hpp"
 
@@ -265,7 +266,9 @@ TEST(ResolveEntities, SurfaceFormsOfManyMentionsStayWithTheirMention) {
     }
     for (int k = 0; k < kTools; ++k)
         items.push_back({"Renamed " + std::to_string(k), "Software", "A tool (formerly Toolkit " + std::to_string(k) + ")."});
+    set_thread_count(4);  // chunks filled side by side even on a one-core machine
     const auto result = resolved(episodes_of(items));
+    set_thread_count(0);
     ASSERT_EQ(result.mentions.size(), 2u * kTools);
     EXPECT_EQ(result.entities.size(), static_cast<std::size_t>(kTools));
     for (int k = 0; k < kTools; k += 7) {
