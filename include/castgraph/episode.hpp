@@ -64,4 +64,9 @@ struct Episode {
 // and title give the same id in every run.
 std::string make_episode_id(const std::string& podcast, const std::string& title);
 
+// Gives back the spare room of an episode's lists, once they are complete: lists
+// grown item by item keep about a third more room than they use, some 650 MB over
+// a million episodes, held through every later stage.
+void release_spare_capacity(Episode& episode);
+
 }  // namespace castgraph

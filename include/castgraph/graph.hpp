@@ -14,11 +14,13 @@
 #include <boost/range/iterator_range.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "castgraph/packed.hpp"
@@ -269,6 +271,14 @@ public:
     // every core: for relationships that will surely be added (touched room counts
     // in the resident size).
     void prepare_relationships(std::size_t more);
+    // Puts one relationship at `position` (counted from the first of the batch).
+    using PlaceRelationship = std::function<void(std::size_t position, Vertex from, Vertex to, Relationship)>;
+    // Adds `count` relationships at once, put in place by `fill` in any order: for a
+    // list made in another order than it goes in, which then need not be held whole
+    // beside the graph. Each position must be given once; throws an internal error
+    // otherwise. Not after freeze().
+    void add_relationships_by_position(std::size_t count, RelType type,
+                                       const std::function<void(const PlaceRelationship&)>& fill);
     // Builds the graph from what was added. A vertex's out- and in-relationships
     // keep the order they were added in.
     void freeze();
@@ -295,6 +305,9 @@ public:
     std::vector<IdChange> id_changes;
 
 private:
+    // A new relationship's ends as stored (CO_APPEARS_WITH in id order); throws an
+    // internal error after freeze() or for a vertex that is not a node.
+    [[nodiscard]] std::pair<Vertex, Vertex> stored_ends(Vertex from, Vertex to, RelType type) const;
     // Fills order_ from the frozen graph: (type, source id, target id), ties in the order added.
     void order_relationships();
 

@@ -99,14 +99,38 @@ PropertyGraph::Vertex PropertyGraph::add_node(Node node) {
     return vertex;
 }
 
-void PropertyGraph::add_relationship(Vertex from, Vertex to, Relationship relationship) {
+std::pair<PropertyGraph::Vertex, PropertyGraph::Vertex> PropertyGraph::stored_ends(Vertex from, Vertex to,
+                                                                                   RelType type) const {
     if (frozen_) throw Error(ErrorCategory::internal, "graph: relationship added after freeze()");
     if (from >= nodes_.size() || to >= nodes_.size())
         throw Error(ErrorCategory::internal, "graph: relationship between vertices that are not nodes");
-    if (relationship.type == RelType::CoAppearsWith && (ids_ascending_ ? to < from : nodes_[to].id < nodes_[from].id))
+    if (type == RelType::CoAppearsWith && (ids_ascending_ ? to < from : nodes_[to].id < nodes_[from].id))
         std::swap(from, to);
-    ends_.emplace_back(from, to);
+    return {from, to};
+}
+
+void PropertyGraph::add_relationship(Vertex from, Vertex to, Relationship relationship) {
+    ends_.push_back(stored_ends(from, to, relationship.type));
     relationships_.push_back(std::move(relationship));
+}
+
+void PropertyGraph::add_relationships_by_position(std::size_t count, RelType type,
+                                                  const std::function<void(const PlaceRelationship&)>& fill) {
+    if (frozen_) throw Error(ErrorCategory::internal, "graph: relationship added after freeze()");
+    const auto first = relationships_.size();
+    prepare_relationships(count);
+    // An end no vertex has marks a position not yet given.
+    constexpr auto kNotGiven = std::numeric_limits<Vertex>::max();
+    ends_.resize(first + count, {kNotGiven, kNotGiven});
+    relationships_.resize(first + count, Relationship(type));
+    fill([&](std::size_t position, Vertex from, Vertex to, Relationship relationship) {
+        if (position >= count || ends_[first + position].first != kNotGiven || relationship.type != type)
+            throw Error(ErrorCategory::internal, "graph: relationship placed out of its batch, twice or with another type");
+        ends_[first + position] = stored_ends(from, to, type);
+        relationships_[first + position] = std::move(relationship);
+    });
+    for (auto at = first; at < ends_.size(); ++at)
+        if (ends_[at].first == kNotGiven) throw Error(ErrorCategory::internal, "graph: relationship batch left a gap");
 }
 
 void PropertyGraph::reserve_nodes(std::size_t count) {

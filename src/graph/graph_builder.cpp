@@ -140,6 +140,80 @@ std::vector<PairRun> group_pairs(const std::vector<PairInEpisode>& sorted) {
     return runs;
 }
 
+// Each episode's Topic vertices, sorted and distinct, one episode after another: a
+// million episodes' few tags each, without a list apiece.
+struct EpisodeTopics {
+    std::vector<std::uint32_t> begin;  // episode e's topics are vertices[begin[e], begin[e + 1])
+    std::vector<std::uint32_t> vertices;
+    [[nodiscard]] std::span<const std::uint32_t> of(std::size_t e) const {
+        return {vertices.data() + begin[e], vertices.data() + begin[e + 1]};
+    }
+};
+
+// The entities each topic's episodes mention, one entry per (episode, entity): an
+// ASSOCIATED_WITH tie is MENTIONS joined with TAGGED, and only its number of episodes
+// is kept. Held by topic as 32-bit vertices, 4 bytes a tie (some 280 MB at a million
+// episodes), where (entity, topic, episode) triples and their sort buffer took 24.
+class TopicEntities {
+public:
+    // Room for every tie: each episode's mentions once for each of its topics.
+    TopicEntities(std::size_t vertex_count, const EpisodeTopics& topics, const std::vector<EpisodeFacts>& facts)
+        : begin_(vertex_count + 1, 0) {
+        for (std::size_t e = 0; e < facts.size(); ++e)
+            for (const auto topic : topics.of(e)) begin_[topic + 1] += facts[e].mentions.size();
+        for (std::size_t topic = 0; topic < vertex_count; ++topic)
+            if (begin_[topic + 1] > 0) topics_.push_back(static_cast<std::uint32_t>(topic));
+        std::partial_sum(begin_.begin(), begin_.end(), begin_.begin());
+        next_ = begin_;
+        entities_.resize(begin_.back());
+    }
+
+    // Each (topic, entity) of an episode once.
+    void add(std::uint32_t topic, Vertex entity) { entities_[next_[topic]++] = static_cast<std::uint32_t>(entity); }
+
+    // Adds an ASSOCIATED_WITH relationship, weighted by its episodes, for every tie,
+    // in (entity, topic) order; lets the entries go.
+    void add_to(PropertyGraph& graph) {
+        // Each topic's entities sorted, on every core: a run of one entity is its episodes.
+        for_each_index_in_parallel(0, topics_.size(), 1, [&](std::size_t t) {
+            const auto topic = topics_[t];
+            std::sort(entities_.begin() + static_cast<std::ptrdiff_t>(begin_[topic]),
+                      entities_.begin() + static_cast<std::ptrdiff_t>(next_[topic]));
+        });
+        // An entity's ties start after those of the entities before it; walking the
+        // topics in vertex order then puts each entity's ties in topic order.
+        std::vector<std::size_t> entity_next(begin_.size(), 0);
+        for_each_run([&](std::uint32_t entity, std::uint32_t, std::uint32_t) { ++entity_next[entity + 1]; });
+        std::partial_sum(entity_next.begin(), entity_next.end(), entity_next.begin());
+        graph.add_relationships_by_position(
+            entity_next.back(), RelType::AssociatedWith, [&](const PropertyGraph::PlaceRelationship& place) {
+                for_each_run([&](std::uint32_t entity, std::uint32_t topic, std::uint32_t episodes) {
+                    Relationship association(RelType::AssociatedWith);
+                    association.set_weight(episodes);
+                    place(entity_next[entity]++, entity, topic, std::move(association));
+                });
+            });
+        std::vector<std::uint32_t>().swap(entities_);
+    }
+
+private:
+    template <typename Visit>
+    void for_each_run(Visit visit) const {
+        for (const auto topic : topics_) {
+            for (auto i = begin_[topic]; i < next_[topic];) {
+                const auto start = i;
+                while (++i < next_[topic] && entities_[i] == entities_[start]) {}
+                visit(entities_[start], topic, static_cast<std::uint32_t>(i - start));
+            }
+        }
+    }
+
+    std::vector<std::size_t> begin_;     // by vertex: where a topic's entities start
+    std::vector<std::size_t> next_;      // and where the next one goes (their end, once all are in)
+    std::vector<std::uint32_t> topics_;  // the topics some episode mentions an entity with, ascending
+    std::vector<std::uint32_t> entities_;
+};
+
 // Texts copied once each, then shared: a few are compared one by one, more are hashed.
 class SharedTexts {
 public:
@@ -802,6 +876,7 @@ private:
         // grow. Co-appearances and associations are counted per episode, before pairs
         // seen in several episodes are merged: an upper bound, whose unused end is
         // never touched.
+        const auto topics = topics_by_episode();
         std::size_t mentions = 0;
         std::size_t tags = 0;
         std::size_t co_appearance_bound = 0;
@@ -814,9 +889,9 @@ private:
             for (const auto& fact : facts.mentions) featured += fact.in_entity_list ? 1 : 0;
             featured = std::min(featured, options_.max_co_appearance_entities);
             mentions += facts.mentions.size();
-            tags += episodes_[e]->tags.size();
+            tags += topics.of(e).size();
             co_appearance_bound += featured < 2 ? 0 : featured * (featured - 1) / 2;
-            association_bound += facts.mentions.size() * episodes_[e]->tags.size();
+            association_bound += facts.mentions.size() * topics.of(e).size();
 
             if (const auto podcast = podcast_vertex_.find(episodes_[e]->podcast); podcast != podcast_vertex_.end())
                 relate(episode_vertex, podcast->second, Relationship(RelType::PartOf));
@@ -837,6 +912,9 @@ private:
             relate(entities_[pair.first].vertex, entities_[pair.second].vertex, std::move(affiliation));
         }
         affiliation_episodes.clear();
+        // The spellings they are found by view the episodes, let go from here on.
+        std::unordered_map<std::string_view, Vertex>().swap(podcast_vertex_);
+        std::unordered_map<std::string_view, Vertex>().swap(topic_vertex_);
         std::size_t bound = mentions + tags + co_appearance_bound + association_bound;
         for (const auto& relationships : pending) bound += relationships.size();
         graph_.reserve_relationships(bound);
@@ -845,8 +923,7 @@ private:
 
         std::vector<PairInEpisode> co_appearances;
         co_appearances.reserve(co_appearance_bound);
-        std::vector<PairInEpisode> associations;
-        associations.reserve(association_bound);
+        TopicEntities topic_entities(graph_.node_count(), topics, facts_);
         // Episodes come in order, so "last episode counted" makes the count distinct.
         std::vector<std::uint32_t> entity_episode_count(entities_.size(), 0);
         std::vector<std::optional<Vertex>> entity_last_episode(entities_.size());
@@ -861,13 +938,10 @@ private:
         // then go into the graph in episode order.
         constexpr std::size_t kBatch = 1024;  // a few megabytes of records in flight
         std::vector<std::vector<Relationship>> made(kBatch);
-        std::vector<std::vector<Vertex>> topics_made(kBatch);  // each episode's topics, looked up beside them
         for (std::size_t e = 0; e < episodes_.size(); ++e) {
             if (e % kBatch == 0) {
-                for_each_index_in_parallel(e, std::min(episodes_.size(), e + kBatch), 128, [&](std::size_t b) {
-                    made[b - e] = make_mentions(facts_[b]);
-                    topics_made[b - e] = topics_of(*episodes_[b]);
-                });
+                for_each_index_in_parallel(e, std::min(episodes_.size(), e + kBatch), 128,
+                                           [&](std::size_t b) { made[b - e] = make_mentions(facts_[b]); });
             }
             const auto& episode = *episodes_[e];
             // Taken, not copied: each episode's facts are used here once.
@@ -877,8 +951,8 @@ private:
             for (const auto& [entity, evidence] : facts.guests) link_episode(entity, episode_vertex);
             for (const auto& [entity, evidence] : facts.hosts) link_episode(entity, episode_vertex);
 
-            const auto topics = std::exchange(topics_made[e % kBatch], {});
-            for (const auto topic : topics) relate(episode_vertex, topic, Relationship(RelType::Tagged));
+            const auto episode_topics = topics.of(e);
+            for (const auto topic : episode_topics) relate(episode_vertex, topic, Relationship(RelType::Tagged));
 
             // Co-appearance is among the entities the episode features (its entity list,
             // guests and hosts), not every name its text happens to say: that keeps it a
@@ -895,42 +969,33 @@ private:
                 graph_.add_relationship(episode_vertex, entity_vertex, std::move(mention_records[i]));
                 link_episode(entity, episode_vertex);
                 if (fact.in_entity_list) featured.push_back(entity_vertex);
-                for (const auto topic : topics)
-                    associations.push_back({entity_vertex, topic, episode_vertex});
+                // In target order: an entity twice in a row would count the episode twice.
+                if (i == 0 || entities_[facts.mentions[i - 1].entity].vertex != entity_vertex)
+                    for (const auto topic : episode_topics) topic_entities.add(topic, entity_vertex);
             }
             // Vertices are in id order, so (smaller, larger) is the stored direction.
             std::sort(featured.begin(), featured.end());
             featured.erase(std::unique(featured.begin(), featured.end()), featured.end());
             if (featured.size() > options_.max_co_appearance_entities) {
                 result_.report.co_appearance_skipped.emplace_back(episode.id, featured.size());
-                continue;
+            } else {
+                for (std::size_t a = 0; a < featured.size(); ++a)
+                    for (std::size_t b = a + 1; b < featured.size(); ++b)
+                        co_appearances.push_back({featured[a], featured[b], episode_vertex});
             }
-            for (std::size_t a = 0; a < featured.size(); ++a)
-                for (std::size_t b = a + 1; b < featured.size(); ++b)
-                    co_appearances.push_back({featured[a], featured[b], episode_vertex});
+            // The episode's last texts are read; its records' room serves the next ones.
+            if (!releasable_.empty()) *releasable_[e] = Episode{};
         }
         std::vector<EpisodeFacts>().swap(facts_);
+        if (!releasable_.empty()) {
+            std::vector<const Episode*>().swap(episodes_);
+            std::vector<Episode*>().swap(releasable_);
+            std::vector<Episode>().swap(owned_);
+        }
         if (resolution_owned_) owned_resolution_ = ResolutionResult{};  // read for the last time above
         for (std::size_t e = 0; e < entities_.size(); ++e)
             graph_.node(entities_[e].vertex).episode_count = entity_episode_count[e];
 
-        // Which episodes tie an entity to a topic is MENTIONS joined with TAGGED: only the
-        // count is kept, so the sorted triples are counted, never grouped.
-        // They are counted before the pairs are sorted, so that the pairs, their sort
-        // buffer and their relationships take room beside the counted list (some 400 MB
-        // at a million episodes), not beside the triples (twice that) and their sort buffer.
-        internal::sort_triples(associations);
-        associations.erase(std::unique(associations.begin(), associations.end()), associations.end());
-        // Each pair's run becomes one triple in place, its third field the count.
-        std::size_t pairs = 0;
-        for (std::size_t i = 0; i < associations.size();) {
-            const auto begin = i;
-            while (++i < associations.size() && same_pair(associations[i], associations[begin])) {}
-            associations[pairs++] = {associations[begin].from, associations[begin].to,
-                                     static_cast<std::uint32_t>(i - begin)};  // distinct triples: one per episode
-        }
-        associations.resize(pairs);
-        associations.shrink_to_fit();
         sort_pairs(co_appearances);
         // Grouped pairs come sorted by (source, target) already: they go in directly.
         std::vector<std::uint32_t> episodes;
@@ -956,12 +1021,30 @@ private:
         }
         std::vector<PairInEpisode>().swap(co_appearances);
         add_pending(RelType::Tagged);
-        graph_.prepare_relationships(associations.size());
-        for (const auto& [from, to, count] : associations) {
-            Relationship association(RelType::AssociatedWith);
-            association.set_weight(count);
-            graph_.add_relationship(from, to, std::move(association));
+        topic_entities.add_to(graph_);
+    }
+
+    // Every episode's topics, looked up on every core: twice, once to count them and
+    // once to write them in place.
+    EpisodeTopics topics_by_episode() const {
+        EpisodeTopics topics;
+        topics.begin.assign(episodes_.size() + 1, 0);
+        for_each_index_in_parallel(0, episodes_.size(), 1024, [&](std::size_t e) {
+            topics.begin[e + 1] = static_cast<std::uint32_t>(topics_of(*episodes_[e]).size());
+        });
+        std::size_t total = 0;
+        for (auto& begin : topics.begin) {
+            total += begin;
+            if (total >= MentionFact::kNone) throw Error(ErrorCategory::internal, "graph: 2^32 episode tags or more");
+            begin = static_cast<std::uint32_t>(total);
         }
+        topics.vertices.resize(total);
+        for_each_index_in_parallel(0, episodes_.size(), 1024, [&](std::size_t e) {
+            const auto found = topics_of(*episodes_[e]);
+            std::transform(found.begin(), found.end(), topics.vertices.begin() + topics.begin[e],
+                           [](Vertex topic) { return static_cast<std::uint32_t>(topic); });
+        });
+        return topics;
     }
 
     // An episode's Topic vertices, sorted and distinct: vertices are in id order, as

@@ -49,4 +49,13 @@ std::string make_episode_id(const std::string& podcast, const std::string& title
     return "episode:" + podcast_slug(podcast) + "/" + title_slug;
 }
 
+void release_spare_capacity(Episode& episode) {
+    episode.guests.shrink_to_fit();
+    episode.languages.shrink_to_fit();
+    episode.chapters.shrink_to_fit();
+    episode.quotes.shrink_to_fit();
+    if (episode.entity_list) episode.entity_list->items.shrink_to_fit();
+    episode.tags.shrink_to_fit();
+}
+
 }  // namespace castgraph

@@ -191,6 +191,7 @@ public:
         } else {
             episode.source_file = base_;
         }
+        release_spare_capacity(episode);
         return episode;
     }
 

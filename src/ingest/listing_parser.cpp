@@ -660,6 +660,7 @@ private:
         episode.guests = parse_title_guests(episode.title);
         if (body_index) EpisodeBodyParser(episode, problems_, lines_[*body_index].text, lines_[*body_index]).parse();
         episode.id = make_episode_id(episode.podcast, episode.title);
+        release_spare_capacity(episode);
         return episode;
     }
 

@@ -465,6 +465,60 @@ TEST(PropertyGraph, FreezeKeepsEachRelationshipWithItsEndsInTheOrderAdded) {
     EXPECT_EQ(written, (std::vector<std::uint32_t>{1, 3, 4, 0, 5, 2}));
 }
 
+TEST(PropertyGraph, RelationshipsPlacedByPositionGoInAsIfAddedInThatOrder) {
+    PropertyGraph graph;
+    const auto ann = add_person(graph, "person:ann");
+    const auto bob = add_person(graph, "person:bob");
+    const auto cy = add_person(graph, "person:cy");
+    graph.add_relationship(cy, ann, Relationship(RelType::Mentions));  // before the batch
+    // Weights tell the relationships apart: position p gets weight p + 1.
+    const std::vector<std::pair<PropertyGraph::Vertex, PropertyGraph::Vertex>> ends = {
+        {ann, cy}, {ann, bob}, {cy, bob}, {ann, cy}};
+    graph.add_relationships_by_position(ends.size(), RelType::AssociatedWith, [&](const auto& place) {
+        for (const std::size_t position : {2, 0, 3, 1}) {
+            Relationship association(RelType::AssociatedWith);
+            association.set_weight(static_cast<std::uint32_t>(position + 1));
+            place(position, ends[position].first, ends[position].second, std::move(association));
+        }
+    });
+    graph.add_relationship(bob, ann, Relationship(RelType::Mentions));  // after it
+    graph.freeze();
+    ASSERT_EQ(graph.relationship_count(), 6U);
+    std::vector<std::uint32_t> out_of_ann;  // in the order added: by position
+    for (const auto edge : boost::make_iterator_range(boost::out_edges(ann, graph.graph()))) {
+        const auto& relationship = graph.relationship(edge);
+        ASSERT_EQ(relationship.type, RelType::AssociatedWith);
+        EXPECT_EQ(ends[relationship.weight() - 1].second, boost::target(edge, graph.graph()));
+        out_of_ann.push_back(relationship.weight());
+    }
+    EXPECT_EQ(out_of_ann, (std::vector<std::uint32_t>{1, 2, 4}));
+    std::vector<RelType> into_ann;
+    for (const auto edge : boost::make_iterator_range(boost::in_edges(ann, graph.graph())))
+        into_ann.push_back(graph.relationship(edge).type);
+    EXPECT_EQ(into_ann, (std::vector<RelType>{RelType::Mentions, RelType::Mentions}));
+}
+
+TEST(PropertyGraph, RelationshipsPlacedTwiceOutsideTheirBatchOrNotAtAllAreRefused) {
+    const auto placing = [](const std::vector<std::size_t>& positions, RelType type) {
+        PropertyGraph graph;
+        const auto ann = add_person(graph, "person:ann");
+        const auto bob = add_person(graph, "person:bob");
+        graph.add_relationships_by_position(2, RelType::AssociatedWith, [&](const auto& place) {
+            for (const auto position : positions) place(position, ann, bob, Relationship(type));
+        });
+    };
+    EXPECT_NO_THROW(placing({1, 0}, RelType::AssociatedWith));
+    for (const auto& positions : std::vector<std::vector<std::size_t>>{{0}, {0, 0}, {0, 2}, {}}) {
+        try {
+            placing(positions, RelType::AssociatedWith);
+            ADD_FAILURE() << "positions of " << positions.size() << " accepted";
+        } catch (const Error& error) {
+            EXPECT_EQ(error.category(), ErrorCategory::internal);
+        }
+    }
+    EXPECT_THROW(placing({0, 1}, RelType::Mentions), Error);
+}
+
 TEST(PropertyGraph, WritersOrderLargeGraphsAddedOutOfOrderAnywhere) {
     // Whether relationships came in the writers' order is checked in parts on every
     // core: one pair out of order at any place, a part's first included, must be found.

@@ -102,6 +102,19 @@ TEST_F(SampleListing, PerEpisodeFacts) {
     }
 }
 
+TEST_F(SampleListing, ListsHoldNoSpareRoom) {
+    // Held through every later stage: spare room would be a third of the lists' size.
+    for (const auto& episode : *episodes_) {
+        SCOPED_TRACE(episode.title);
+        EXPECT_EQ(episode.chapters.capacity(), episode.chapters.size());
+        EXPECT_EQ(episode.quotes.capacity(), episode.quotes.size());
+        EXPECT_EQ(episode.guests.capacity(), episode.guests.size());
+        EXPECT_EQ(episode.tags.capacity(), episode.tags.size());
+        EXPECT_EQ(episode.languages.capacity(), episode.languages.size());
+        if (episode.entity_list) EXPECT_EQ(episode.entity_list->items.capacity(), episode.entity_list->items.size());
+    }
+}
+
 TEST_F(SampleListing, DetailsAsWritten) {
     const auto& github = episodes_->at(0);
     EXPECT_EQ(github.published, "il y a 1 jour");
