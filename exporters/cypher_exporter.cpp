@@ -1,9 +1,14 @@
 #include "cypher_exporter.hpp"
 
+#include <array>
+#include <cstdint>
+#include <iterator>
 #include <map>
+#include <numeric>
+#include <span>
 #include <string>
 #include <string_view>
-#include <tuple>
+#include <vector>
 
 #include "castgraph/cypher_text.hpp"
 #include "castgraph/error.hpp"
@@ -166,15 +171,12 @@ void CypherExporter::write(const PropertyGraph& graph, const ExportOptions& opti
         write_batches(vertices, node_row, body);
     }
 
-    std::map<std::tuple<RelType, NodeLabel, NodeLabel>, std::vector<Edge>> relationships_by_kind;
-    for (const auto edge : graph.relationships_in_order())
-        relationships_by_kind[{graph.relationship(edge).type, graph.node(boost::source(edge, graph.graph())).label,
-                               graph.node(boost::target(edge, graph.graph())).label}]
-            .push_back(edge);
     const RelationshipValues relationship_values(graph, ListParts::ItemsAsNodes);
     const auto relationship_keys = property_keys(relationship_columns());
     std::vector<Value> values;
-    const auto relationship_row = [&](const Edge& edge, std::string& row) {
+    const auto& in_order = graph.relationships_in_order();
+    const auto relationship_row = [&](std::uint32_t position, std::string& row) {
+        const auto edge = in_order[position];
         relationship_values.fill(graph.relationship(edge), values);
         row += "{from: ";
         row += ids[boost::source(edge, graph.graph())];
@@ -184,12 +186,41 @@ void CypherExporter::write(const PropertyGraph& graph, const ExportOptions& opti
         append_properties(row, values, relationship_columns(), relationship_keys, ids);
         row += '}';
     };
-    for (const auto& [key, edges] : relationships_by_kind) {
-        const auto& [type, from_label, to_label] = key;
-        write_batches(edges, relationship_row,
-                      "MATCH (a:" + cypher_identifier(label_name(from_label)) + " {id: row.from})\nMATCH (b:" +
-                          cypher_identifier(label_name(to_label)) + " {id: row.to})\nMERGE (a)-[r:" +
-                          cypher_identifier(rel_type_name(type)) + "]->(b) SET r += row.props");
+    // One statement per kind (type, source label, target label), in that order. The
+    // writers' order has each type in one run; a run is grouped by its ends' labels
+    // with a counting pass over positions, 4 bytes a relationship for one type at a
+    // time, rather than a copy of every edge (tens of millions at a million episodes).
+    constexpr std::size_t kLabelCount = std::size(kAllLabels);
+    static_assert(static_cast<std::size_t>(NodeLabel::Topic) + 1 == kLabelCount, "labels number 0 to N - 1");
+    const auto label_of = [](std::size_t number) { return static_cast<NodeLabel>(number); };
+    const auto label_number = [&](Vertex vertex) { return static_cast<std::size_t>(graph.node(vertex).label); };
+    const auto kind_of = [&](Edge edge) {
+        return label_number(boost::source(edge, graph.graph())) * kLabelCount +
+               label_number(boost::target(edge, graph.graph()));
+    };
+    std::vector<std::uint32_t> by_kind;
+    for (std::size_t begin = 0; begin < in_order.size();) {
+        const auto type = graph.relationship(in_order[begin]).type;
+        auto end = begin;
+        while (end < in_order.size() && graph.relationship(in_order[end]).type == type) ++end;
+        std::array<std::size_t, kLabelCount * kLabelCount + 1> kind_begin{};
+        for (auto i = begin; i < end; ++i) ++kind_begin[kind_of(in_order[i]) + 1];
+        std::partial_sum(kind_begin.begin(), kind_begin.end(), kind_begin.begin());
+        auto kind_next = kind_begin;
+        by_kind.resize(end - begin);
+        for (auto i = begin; i < end; ++i) by_kind[kind_next[kind_of(in_order[i])]++] = static_cast<std::uint32_t>(i);
+        for (std::size_t kind = 0; kind < kLabelCount * kLabelCount; ++kind) {
+            if (kind_begin[kind] == kind_begin[kind + 1]) continue;
+            const std::span<const std::uint32_t> positions(by_kind.data() + kind_begin[kind],
+                                                           kind_begin[kind + 1] - kind_begin[kind]);
+            write_batches(positions, relationship_row,
+                          "MATCH (a:" + cypher_identifier(label_name(label_of(kind / kLabelCount))) +
+                              " {id: row.from})\nMATCH (b:" +
+                              cypher_identifier(label_name(label_of(kind % kLabelCount))) +
+                              " {id: row.to})\nMERGE (a)-[r:" + cypher_identifier(rel_type_name(type)) +
+                              "]->(b) SET r += row.props");
+        }
+        begin = end;
     }
     script.commit();
 }
