@@ -87,24 +87,34 @@ class ScriptWriter {
 public:
     ScriptWriter(std::ostream& out, const ExportOptions& options) : out_(out), options_(options) {}
 
-    // One UNWIND statement of rows, inside a transaction when the flavor has them.
-    void statement(const std::vector<std::string>& rows, std::size_t begin, std::size_t end, const std::string& body) {
+    // One UNWIND statement of `rows` rows, row(i, text) appending the i-th, inside a
+    // transaction when the flavor has them.
+    template <typename Row>
+    void statement(std::size_t rows, const Row& row, const std::string& body) {
         const bool shell = options_.cypher_flavor == "shell";
-        if (shell && rows_in_transaction_ > 0 && rows_in_transaction_ + (end - begin) > options_.cypher_transaction_size)
+        if (shell && rows_in_transaction_ > 0 && rows_in_transaction_ + rows > options_.cypher_transaction_size)
             commit();
         if (shell && rows_in_transaction_ == 0) out_ << ":begin\n";
-        // The statement is put together and written at once: a stream's per-call cost
-        // would come twice for each of millions of rows.
+        // Rows are put together and written a megabyte at a time: a stream's per-call
+        // cost would come twice for each of millions of rows, and a statement of popular
+        // entities' rows (their sightings) runs to tens of megabytes. They go straight
+        // into the text, not through strings of their own, which would each keep the
+        // room of the longest row they ever held.
+        constexpr std::size_t kWriteAt = std::size_t{1} << 20;
         text_.assign("UNWIND [\n");
-        for (std::size_t i = begin; i < end; ++i) {
-            text_ += rows[i];
-            text_ += i + 1 < end ? std::string_view(",\n") : std::string_view("\n");
+        for (std::size_t i = 0; i < rows; ++i) {
+            row(i, text_);
+            text_ += i + 1 < rows ? std::string_view(",\n") : std::string_view("\n");
+            if (text_.size() >= kWriteAt) {
+                out_.write(text_.data(), static_cast<std::streamsize>(text_.size()));
+                text_.clear();
+            }
         }
         text_ += "] AS row\n";
         text_ += body;
         text_ += ";\n";
         out_.write(text_.data(), static_cast<std::streamsize>(text_.size()));
-        rows_in_transaction_ += end - begin;
+        rows_in_transaction_ += rows;
         if (!shell) rows_in_transaction_ = 0;
     }
 
@@ -117,7 +127,7 @@ private:
     std::ostream& out_;
     const ExportOptions& options_;
     std::size_t rows_in_transaction_ = 0;
-    std::string text_;  // one statement, its storage kept from one to the next
+    std::string text_;  // the statement's text not yet written, its storage kept from one to the next
 };
 
 }  // namespace
@@ -136,19 +146,13 @@ void CypherExporter::write(const PropertyGraph& graph, const ExportOptions& opti
             << cypher_identifier(name) << ") REQUIRE n.id IS UNIQUE;\n";
     }
 
-    // Rows are made one batch at a time, so memory stays flat however large the script;
-    // the batch's strings are reused from one batch to the next.
+    // Rows are made one statement at a time, so memory stays flat however large the script.
     ScriptWriter script(out, options);
-    std::vector<std::string> batch;
     const auto write_batches = [&](const auto& members, const auto& row_of, const std::string& body) {
         for (std::size_t begin = 0; begin < members.size(); begin += options.cypher_batch_size) {
             const auto end = std::min(members.size(), begin + options.cypher_batch_size);
-            batch.resize(end - begin);
-            for (std::size_t i = begin; i < end; ++i) {
-                batch[i - begin].clear();
-                row_of(members[i], batch[i - begin]);
-            }
-            script.statement(batch, 0, batch.size(), body);
+            script.statement(
+                end - begin, [&](std::size_t i, std::string& text) { row_of(members[begin + i], text); }, body);
         }
     };
 

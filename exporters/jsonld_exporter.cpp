@@ -3,7 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <map>
+#include <cstdint>
+#include <vector>
 
 #include "castgraph/error.hpp"
 #include "castgraph/text.hpp"
@@ -75,16 +76,16 @@ std::string_view schema_type(NodeLabel label) {
 // fraction of the cost of building that object first.
 class JsonLdWriter {
 public:
-    JsonLdWriter(const PropertyGraph& graph, const ExportOptions& options) : graph_(graph), iri_(graph.node_count()) {
+    JsonLdWriter(const PropertyGraph& graph, const ExportOptions& options)
+        : graph_(graph), iri_(graph.node_count()), nodes_(graph.nodes_in_order()), rank_(graph.node_count()) {
         for (PropertyGraph::Vertex vertex = 0; vertex < iri_.size(); ++vertex) iri_[vertex] = dump(iri(options.base_iri, graph.node(vertex).id));
-        collect_links();
+        for (std::size_t i = 0; i < nodes_.size(); ++i) rank_[nodes_[i]] = static_cast<std::uint32_t>(i);
     }
 
     void write(std::ostream& out) const {
         const auto context = nlohmann::ordered_json::parse(jsonld_context_file_text());
         out << "{\"@context\":" << dump(context.at("@context")) << ",\n\"@graph\":[";
-        const auto nodes = graph_.nodes_in_order();
-        internal::write_records(out, nodes.size(), 256, [&](std::size_t i, std::string& text) { append_node(nodes[i], text); });
+        internal::write_records(out, nodes_.size(), 256, [&](std::size_t i, std::string& text) { append_node(nodes_[i], text); });
         out << "\n]}\n";
     }
 
@@ -120,28 +121,33 @@ private:
         out += ']';
     }
 
-    // Relationships in the graph's order, grouped by the node they describe.
-    void collect_links() {
-        for (const auto edge : graph_.relationships_in_order()) {
-            const auto from = boost::source(edge, graph_.graph());
-            const auto to = boost::target(edge, graph_.graph());
-            switch (graph_.relationship(edge).type) {
-            case RelType::PartOf: series_[from] = to; break;
-            case RelType::GuestOn: guests_[to].push_back(from); break;
-            case RelType::Hosted: hosts_[to].push_back(from); break;
-            case RelType::AffiliatedWith: affiliations_[from].push_back(to); break;
-            case RelType::Mentions: mentions_[from].push_back(edge); break;
-            case RelType::Tagged: keywords_[from].push_back(to); break;
-            case RelType::CoAppearsWith:
-            case RelType::AssociatedWith: break;  // derived from mentions and keywords
-            }
+    using Edge = PropertyGraph::Edge;
+
+    // A node's relationships of one type, out of it or into it, in the writers' order
+    // (by the other end's id, ties as added): read from the graph when the node is
+    // written, so that no index of them (tens of millions at a million episodes)
+    // takes room beside the graph.
+    std::vector<Edge> links(Vertex vertex, RelType type, bool outgoing) const {
+        std::vector<Edge> found;
+        const auto& graph = graph_.graph();
+        if (outgoing) {
+            for (const auto edge : boost::make_iterator_range(boost::out_edges(vertex, graph)))
+                if (graph_.relationship(edge).type == type) found.push_back(edge);
+        } else {
+            for (const auto edge : boost::make_iterator_range(boost::in_edges(vertex, graph)))
+                if (graph_.relationship(edge).type == type) found.push_back(edge);
         }
+        const auto other = [&](Edge edge) { return outgoing ? boost::target(edge, graph) : boost::source(edge, graph); };
+        std::stable_sort(found.begin(), found.end(), [&](Edge a, Edge b) { return rank_[other(a)] < rank_[other(b)]; });
+        return found;
     }
 
-    template <typename Map>
-    static const typename Map::mapped_type* find(const Map& map, Vertex vertex) {
-        const auto found = map.find(vertex);
-        return found == map.end() ? nullptr : &found->second;
+    // The other ends of those relationships.
+    std::vector<Vertex> linked(Vertex vertex, RelType type, bool outgoing) const {
+        std::vector<Vertex> ends;
+        for (const auto edge : links(vertex, type, outgoing))
+            ends.push_back(outgoing ? boost::target(edge, graph_.graph()) : boost::source(edge, graph_.graph()));
+        return ends;
     }
 
     void append_node(Vertex vertex, std::string& out) const {
@@ -153,7 +159,8 @@ private:
         internal::append_json_string(key(out, "name"), node.name);
         if (is_entity_label(node.label)) {
             if (!node.aliases.empty()) append_strings(key(out, "alternateName"), node.aliases);
-            if (const auto* organizations = find(affiliations_, vertex)) append_references(key(out, "affiliation"), *organizations);
+            if (const auto organizations = linked(vertex, RelType::AffiliatedWith, true); !organizations.empty())
+                append_references(key(out, "affiliation"), organizations);
             append_strings(key(out, "sourceType"), node.source_types);
             append_decimal(key(out, "episodeCount"), node.episode_count);
         } else if (node.label == NodeLabel::Topic) {
@@ -166,7 +173,8 @@ private:
 
     void append_episode(Vertex vertex, const Node& node, std::string& out) const {
         if (!node.summary.empty()) internal::append_json_string(key(out, "description"), node.summary);
-        if (const auto* series = find(series_, vertex)) append_reference(key(out, "partOfSeries"), *series);
+        if (const auto series = linked(vertex, RelType::PartOf, true); !series.empty())
+            append_reference(key(out, "partOfSeries"), series.back());
         if (!node.languages.empty()) {
             std::vector<std::string> languages;
             for (const auto& language : node.languages) languages.push_back(lower_ascii(language));
@@ -174,27 +182,26 @@ private:
         }
         if (node.duration_s) internal::append_json_string(key(out, "timeRequired"), iso_duration(*node.duration_s));
         if (!node.published.empty()) internal::append_json_string(key(out, "publishedText"), node.published);
-        const auto* guests = find(guests_, vertex);
-        const auto* hosts = find(hosts_, vertex);
-        std::vector<Vertex> people;
-        if (guests) people.insert(people.end(), guests->begin(), guests->end());
-        if (hosts) people.insert(people.end(), hosts->begin(), hosts->end());
+        const auto guests = linked(vertex, RelType::GuestOn, false);
+        const auto hosts = linked(vertex, RelType::Hosted, false);
+        std::vector<Vertex> people = guests;
+        people.insert(people.end(), hosts.begin(), hosts.end());
         if (!people.empty()) {
             std::sort(people.begin(), people.end(), [&](Vertex a, Vertex b) { return graph_.node(a).id < graph_.node(b).id; });
             people.erase(std::unique(people.begin(), people.end()), people.end());
             append_references(key(out, "actor"), people);
         }
-        if (guests) append_references(key(out, "guest"), *guests);
-        if (hosts) append_references(key(out, "host"), *hosts);
-        if (const auto* mentioned = find(mentions_, vertex)) {
+        if (!guests.empty()) append_references(key(out, "guest"), guests);
+        if (!hosts.empty()) append_references(key(out, "host"), hosts);
+        if (const auto mentioned = links(vertex, RelType::Mentions, true); !mentioned.empty()) {
             key(out, "mentions") += '[';
-            for (std::size_t i = 0; i < mentioned->size(); ++i) {
+            for (std::size_t i = 0; i < mentioned.size(); ++i) {
                 if (i > 0) out += ',';
-                append_reference(out, boost::target((*mentioned)[i], graph_.graph()));
+                append_reference(out, boost::target(mentioned[i], graph_.graph()));
             }
             key(out += ']', "mention") += '[';
-            for (std::size_t i = 0; i < mentioned->size(); ++i) {
-                const auto edge = (*mentioned)[i];
+            for (std::size_t i = 0; i < mentioned.size(); ++i) {
+                const auto edge = mentioned[i];
                 const auto& relationship = graph_.relationship(edge);
                 if (i > 0) out += ',';
                 out += "{\"@type\":\"cg:Mention\"";
@@ -209,14 +216,14 @@ private:
             }
             out += ']';
         }
-        if (const auto* topics = find(keywords_, vertex)) append_references(key(out, "keywords"), *topics);
+        if (const auto topics = linked(vertex, RelType::Tagged, true); !topics.empty())
+            append_references(key(out, "keywords"), topics);
     }
 
     const PropertyGraph& graph_;
     std::vector<std::string> iri_;  // by vertex: the node's IRI as a JSON string
-    std::map<Vertex, Vertex> series_;
-    std::map<Vertex, std::vector<Vertex>> guests_, hosts_, affiliations_, keywords_;
-    std::map<Vertex, std::vector<PropertyGraph::Edge>> mentions_;
+    std::vector<Vertex> nodes_;     // in the writers' order
+    std::vector<std::uint32_t> rank_;  // by vertex: its place in nodes_
 };
 
 }  // namespace
