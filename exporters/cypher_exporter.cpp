@@ -197,7 +197,11 @@ void CypherExporter::write(const PropertyGraph& graph, const ExportOptions& opti
     constexpr std::size_t kLabelCount = std::size(kAllLabels);
     static_assert(static_cast<std::size_t>(NodeLabel::Topic) + 1 == kLabelCount, "labels number 0 to N - 1");
     const auto label_of = [](std::size_t number) { return static_cast<NodeLabel>(number); };
-    const auto label_number = [&](Vertex vertex) { return static_cast<std::size_t>(graph.node(vertex).label); };
+    const auto label_number = [&](Vertex vertex) {
+        const auto number = static_cast<std::size_t>(graph.node(vertex).label);
+        if (number >= kLabelCount) throw Error(ErrorCategory::internal, "cypher: a node with an unknown label");
+        return number;
+    };
     const auto kind_of = [&](Edge edge) {
         return label_number(boost::source(edge, graph.graph())) * kLabelCount +
                label_number(boost::target(edge, graph.graph()));

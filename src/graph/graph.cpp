@@ -123,14 +123,22 @@ void PropertyGraph::add_relationships_by_position(std::size_t count, RelType typ
     constexpr auto kNotGiven = std::numeric_limits<Vertex>::max();
     ends_.resize(first + count, {kNotGiven, kNotGiven});
     relationships_.resize(first + count, Relationship(type));
-    fill([&](std::size_t position, Vertex from, Vertex to, Relationship relationship) {
-        if (position >= count || ends_[first + position].first != kNotGiven || relationship.type != type)
-            throw Error(ErrorCategory::internal, "graph: relationship placed out of its batch, twice or with another type");
-        ends_[first + position] = stored_ends(from, to, type);
-        relationships_[first + position] = std::move(relationship);
-    });
-    for (auto at = first; at < ends_.size(); ++at)
-        if (ends_[at].first == kNotGiven) throw Error(ErrorCategory::internal, "graph: relationship batch left a gap");
+    try {
+        fill([&](std::size_t position, Vertex from, Vertex to, Relationship relationship) {
+            if (position >= count || ends_[first + position].first != kNotGiven || relationship.type != type)
+                throw Error(ErrorCategory::internal,
+                            "graph: relationship placed out of its batch, twice or with another type");
+            ends_[first + position] = stored_ends(from, to, type);
+            relationships_[first + position] = std::move(relationship);
+        });
+        for (auto at = first; at < ends_.size(); ++at)
+            if (ends_[at].first == kNotGiven) throw Error(ErrorCategory::internal, "graph: relationship batch left a gap");
+    } catch (...) {
+        // A failed batch leaves nothing behind: its unfilled ends name no vertex.
+        ends_.resize(first);
+        relationships_.resize(first);
+        throw;
+    }
 }
 
 void PropertyGraph::reserve_nodes(std::size_t count) {

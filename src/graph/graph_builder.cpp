@@ -169,7 +169,11 @@ public:
     }
 
     // Each (topic, entity) of an episode once.
-    void add(std::uint32_t topic, Vertex entity) { entities_[next_[topic]++] = static_cast<std::uint32_t>(entity); }
+    void add(std::uint32_t topic, Vertex entity) {
+        if (next_[topic] == begin_[topic + 1])
+            throw Error(ErrorCategory::internal, "graph: more topic ties than the episodes' mentions");
+        entities_[next_[topic]++] = static_cast<std::uint32_t>(entity);
+    }
 
     // Adds an ASSOCIATED_WITH relationship, weighted by its episodes, for every tie,
     // in (entity, topic) order; lets the entries go.
