@@ -12,6 +12,7 @@
 #include <functional>
 #include <limits>
 #include <map>
+#include <memory>
 #include <numeric>
 #include <optional>
 #include <set>
@@ -165,7 +166,8 @@ public:
             if (begin_[topic + 1] > 0) topics_.push_back(static_cast<std::uint32_t>(topic));
         std::partial_sum(begin_.begin(), begin_.end(), begin_.begin());
         next_ = begin_;
-        entities_.resize(begin_.back());
+        // Left uninitialized: touched as it fills, while the episodes are let go.
+        entities_ = std::make_unique_for_overwrite<std::uint32_t[]>(begin_.back());
     }
 
     // Each (topic, entity) of an episode once.
@@ -181,8 +183,7 @@ public:
         // Each topic's entities sorted, on every core: a run of one entity is its episodes.
         for_each_index_in_parallel(0, topics_.size(), 1, [&](std::size_t t) {
             const auto topic = topics_[t];
-            std::sort(entities_.begin() + static_cast<std::ptrdiff_t>(begin_[topic]),
-                      entities_.begin() + static_cast<std::ptrdiff_t>(next_[topic]));
+            std::sort(entities_.get() + begin_[topic], entities_.get() + next_[topic]);
         });
         // An entity's ties start after those of the entities before it; walking the
         // topics in vertex order then puts each entity's ties in topic order.
@@ -197,7 +198,7 @@ public:
                     place(entity_next[entity]++, entity, topic, std::move(association));
                 });
             });
-        std::vector<std::uint32_t>().swap(entities_);
+        entities_.reset();
     }
 
 private:
@@ -215,7 +216,7 @@ private:
     std::vector<std::size_t> begin_;     // by vertex: where a topic's entities start
     std::vector<std::size_t> next_;      // and where the next one goes (their end, once all are in)
     std::vector<std::uint32_t> topics_;  // the topics some episode mentions an entity with, ascending
-    std::vector<std::uint32_t> entities_;
+    std::unique_ptr<std::uint32_t[]> entities_;
 };
 
 // Texts copied once each, then shared: a few are compared one by one, more are hashed.
@@ -936,7 +937,9 @@ private:
             entity_last_episode[entity] = episode_vertex;
             ++entity_episode_count[entity];
         };
-        graph_.prepare_relationships(mentions);
+        // MENTIONS's room (reserved above) is left to be touched as it fills: the
+        // episodes let go in the same loop give their pages back meanwhile, where
+        // touching it all at once (1.6 GB at a million episodes) raised the peak.
         // MENTIONS records are made on every core a batch of episodes at a time (their
         // texts and timestamp lists are copied, tens of millions at a million episodes),
         // then go into the graph in episode order.
