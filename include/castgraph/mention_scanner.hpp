@@ -55,17 +55,17 @@ private:
     // States are numbered depth first, so a state's first child (by byte) is the next
     // state: walking a name reads consecutive records, and most states, inside one
     // name, have no other child. A walk mostly ends at a byte that no child takes,
-    // which the record alone says.
+    // which the record alone says. The record also says whether a name ends here and
+    // which boundaries it needs, so a walk reads nothing else until a name is kept.
+    static constexpr std::uint8_t kHasChild = 1;
+    static constexpr std::uint8_t kEndsName = 2;
+    static constexpr std::uint8_t kNameNeedsWordStart = 4;  // the name begins with a letter or digit
+    static constexpr std::uint8_t kNameNeedsWordEnd = 8;    // the name ends with one
     struct State {
-        std::uint32_t other_edges = 0;  // where the children after the first are in other_edges_
+        std::uint32_t other_edges = 0;  // where the children after the first are in edge_bytes_
         std::uint8_t other_count = 0;
         unsigned char first_byte = 0;
-        bool has_child = false;
-        bool ends_name = false;
-    };
-    struct Transition {
-        unsigned char byte = 0;
-        std::uint32_t target = 0;
+        std::uint8_t flags = 0;
     };
 
     // The state after byte from state (not the root), or kNone when no name continues so.
@@ -73,12 +73,16 @@ private:
 
     std::uint8_t starts_[256] = {};
     std::uint32_t root_next_[256] = {};  // the root's children, direct (kNone: none)
+    // The state after two bytes from the root, direct, by (first << 8 | second): the
+    // root's children have the most children, where child() would search longest.
+    std::vector<std::uint32_t> pair_next_;
     std::vector<State> states_;
-    std::vector<Transition> other_edges_;  // each state's children after the first, sorted by byte
-    std::vector<std::uint32_t> pattern_;   // pattern ending exactly here, or kNone
+    // Each state's children after the first: their bytes side by side, so one cache
+    // line holds a state's choices, and the states they lead to in the same order.
+    std::vector<unsigned char> edge_bytes_;
+    std::vector<std::uint32_t> edge_targets_;
+    std::vector<std::uint32_t> pattern_;  // pattern ending exactly here, or kNone
     std::vector<std::uint32_t> pattern_lengths_;
-    std::vector<bool> word_at_start_;  // pattern begins with a letter or digit: needs a boundary there
-    std::vector<bool> word_at_end_;
 };
 
 }  // namespace castgraph

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <iterator>
 #include <map>
 #include <optional>
@@ -96,13 +97,13 @@ MentionScanner::MentionScanner(const std::vector<std::string>& patterns) {
     // Build the trie with ordered children, then flatten it.
     std::vector<std::map<unsigned char, std::uint32_t>> children(1);
     std::vector<std::uint32_t> pattern_at(1, kNone);
+    std::vector<std::uint8_t> boundaries(1, 0);  // kNameNeedsWord* of the name ending at a state
     for (std::size_t index = 0; index < patterns.size(); ++index) {
         const auto& pattern = patterns[index];
         pattern_lengths_.push_back(static_cast<std::uint32_t>(pattern.size()));
-        word_at_start_.push_back(is_word_at(pattern, 0));
-        word_at_end_.push_back(is_word_before(pattern, pattern.size()));
         if (pattern.empty()) continue;
-        starts_[static_cast<unsigned char>(pattern[0])] |= word_at_start_.back() ? kStartsWordName : kStartsOtherName;
+        const bool needs_word_start = is_word_at(pattern, 0);
+        starts_[static_cast<unsigned char>(pattern[0])] |= needs_word_start ? kStartsWordName : kStartsOtherName;
         std::uint32_t state = 0;
         for (const char c : pattern) {
             const auto byte = static_cast<unsigned char>(c);
@@ -115,10 +116,15 @@ MentionScanner::MentionScanner(const std::vector<std::string>& patterns) {
                 children[state].emplace(byte, next);
                 children.emplace_back();
                 pattern_at.push_back(kNone);
+                boundaries.push_back(0);
                 state = next;
             }
         }
-        if (pattern_at[state] == kNone) pattern_at[state] = static_cast<std::uint32_t>(index);
+        if (pattern_at[state] != kNone) continue;
+        pattern_at[state] = static_cast<std::uint32_t>(index);
+        const bool needs_word_end = is_word_before(pattern, pattern.size());
+        boundaries[state] = static_cast<std::uint8_t>((needs_word_start ? kNameNeedsWordStart : 0) |
+                                                      (needs_word_end ? kNameNeedsWordEnd : 0));
     }
 
     // Depth-first numbering, children in byte order.
@@ -138,36 +144,42 @@ MentionScanner::MentionScanner(const std::vector<std::string>& patterns) {
     states_.resize(state_of.size());
     pattern_.resize(state_of.size());
     for (std::uint32_t numbered = 0; numbered < state_of.size(); ++numbered) {
-        const auto& edges = children[state_of[numbered]];
+        const auto original = state_of[numbered];
+        const auto& edges = children[original];
         auto& record = states_[numbered];
-        pattern_[numbered] = pattern_at[state_of[numbered]];
-        record.ends_name = pattern_[numbered] != kNone;
-        record.has_child = !edges.empty();
+        pattern_[numbered] = pattern_at[original];
+        if (pattern_at[original] != kNone) record.flags = static_cast<std::uint8_t>(kEndsName | boundaries[original]);
         if (edges.empty()) continue;
+        record.flags |= kHasChild;
         record.first_byte = edges.begin()->first;
-        record.other_edges = static_cast<std::uint32_t>(other_edges_.size());
+        record.other_edges = static_cast<std::uint32_t>(edge_bytes_.size());
         record.other_count = static_cast<std::uint8_t>(edges.size() - 1);  // at most 255 besides the first
-        for (auto edge = std::next(edges.begin()); edge != edges.end(); ++edge)
-            other_edges_.push_back({edge->first, number[edge->second]});
+        for (auto edge = std::next(edges.begin()); edge != edges.end(); ++edge) {
+            edge_bytes_.push_back(edge->first);
+            edge_targets_.push_back(number[edge->second]);
+        }
     }
+    pair_next_.assign(std::size_t{1} << 16, kNone);
     std::fill(std::begin(root_next_), std::end(root_next_), kNone);
-    for (const auto& [byte, target] : children[0]) root_next_[byte] = number[target];
+    for (const auto& [byte, target] : children[0]) {
+        root_next_[byte] = number[target];
+        for (const auto& [second, grandchild] : children[target])
+            pair_next_[std::size_t{byte} << 8 | second] = number[grandchild];
+    }
 }
 
-std::uint32_t MentionScanner::child(std::uint32_t state, unsigned char byte) const {
+inline std::uint32_t MentionScanner::child(std::uint32_t state, unsigned char byte) const {
     const auto& record = states_[state];
-    if (!record.has_child) return kNone;
-    if (record.first_byte == byte) return state + 1;
-    const auto* first = other_edges_.data() + record.other_edges;
-    const auto* last = first + record.other_count;
-    if (record.other_count <= 8) {
-        for (; first != last; ++first)
-            if (first->byte == byte) return first->target;
+    if (record.first_byte == byte && (record.flags & kHasChild) != 0) return state + 1;
+    const auto* bytes = edge_bytes_.data() + record.other_edges;
+    if (record.other_count <= 16) {  // most: shorter than a call to memchr pays for
+        for (std::uint32_t i = 0; i < record.other_count; ++i)
+            if (bytes[i] == byte) return edge_targets_[record.other_edges + i];
         return kNone;
     }
-    const auto* found =
-        std::lower_bound(first, last, byte, [](const Transition& t, unsigned char b) { return t.byte < b; });
-    return found != last && found->byte == byte ? found->target : kNone;
+    const void* found = std::memchr(bytes, byte, record.other_count);
+    return found != nullptr ? edge_targets_[record.other_edges + (static_cast<const unsigned char*>(found) - bytes)]
+                            : kNone;
 }
 
 std::vector<MentionScanner::Match> MentionScanner::scan(std::string_view text) const {
@@ -203,12 +215,15 @@ void MentionScanner::scan(std::string_view text, std::vector<Match>& out) const 
         // The longest name found from here; the leftmost-longest rule keeps it.
         std::optional<Match> longest;
         std::uint32_t state = root_next_[bytes[begin]];
-        for (auto pos = begin; state != kNone; state = ++pos < text.size() ? child(state, bytes[pos]) : kNone) {
-            if (!states_[state].ends_name) continue;
-            const auto pattern = pattern_[state];
-            if (word_at_start_[pattern] && !at_word_start()) continue;
-            if (word_at_end_[pattern] && is_word_at_fast(text, pos + 1)) continue;
-            longest = Match{begin, pos + 1, pattern};
+        for (auto pos = begin; state != kNone;) {
+            if (const auto flags = states_[state].flags; (flags & kEndsName) != 0) {
+                if (((flags & kNameNeedsWordStart) == 0 || at_word_start()) &&
+                    ((flags & kNameNeedsWordEnd) == 0 || !is_word_at_fast(text, pos + 1)))
+                    longest = Match{begin, pos + 1, pattern_[state]};
+            }
+            if (++pos == text.size()) break;
+            state = pos == begin + 1 ? pair_next_[std::size_t{bytes[begin]} << 8 | bytes[pos]]
+                                     : child(state, bytes[pos]);
         }
         if (!longest) continue;
         out.push_back(*longest);

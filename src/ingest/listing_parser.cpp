@@ -52,6 +52,9 @@ bool is_blank(std::string_view line) { return trim(line).empty(); }
 bool is_duration(std::string_view line) {
     static const auto pattern = internal::compile_pattern(R"(\d{1,3}:\d{2}(?::\d{2})?)");
     const auto text = trim(line);
+    // Asked of every line, twice, to find where episodes start: a line that cannot
+    // match (4 to 9 bytes led by a digit) is refused before the regex is run.
+    if (text.size() < 4 || text.size() > 9 || text[0] < '0' || text[0] > '9') return false;
     return RE2::FullMatch(re2::StringPiece(text.data(), text.size()), *pattern);
 }
 
@@ -66,6 +69,7 @@ bool is_watch_line(std::string_view line) { return normalize_text(line) == "watc
 bool is_tags_line(std::string_view line) {
     static const auto pattern = internal::compile_pattern(R"((?:#[^#\s]+)+)");
     const auto text = trim(line);
+    if (!text.starts_with('#')) return false;  // the regex's first byte, checked without running it
     return RE2::FullMatch(re2::StringPiece(text.data(), text.size()), *pattern);
 }
 

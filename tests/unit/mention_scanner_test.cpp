@@ -59,7 +59,7 @@ TEST(MentionScanner, MatchesTable) {
 
 TEST(MentionScanner, StateWithManyChildren) {
     // "Q" followed by any of 26 letters, and a longer name through one of them:
-    // children past the first are searched, few by a walk, many by bisection.
+    // children past the first are searched, the first and the last of them too.
     std::vector<std::string> patterns;
     for (char letter = 'a'; letter <= 'z'; ++letter) patterns.push_back(std::string("Q") + letter);
     patterns.push_back("Qmx Labs");
