@@ -246,20 +246,24 @@ private:
     }
 
     void add_forms(std::size_t m) {
-        auto add = [&](std::string_view text, Form::Role role) {
-            const auto& folded = fold(text);
+        // Mentions are added in order, so the keys of mention m's names start here. Each
+        // name is folded once (a lookup by text, among tens of millions at a million
+        // episodes), and keys are compared by number.
+        const auto first_key = name_keys_.size();
+        name_key_start_.push_back(first_key);
+        const auto names = surface_.names(m);
+        for (const auto& name : names) name_keys_.push_back(&fold(name));
+        auto add = [&](std::string_view text, const Folded& folded, Form::Role role) {
             if (folded.key.empty()) return;
             forms_.push_back({text, folded.key_id, static_cast<std::uint32_t>(m), role,
-                              role == Form::Role::name && folded.key == name_key_of(m, 0)});
+                              role == Form::Role::name && folded.key_id == name_keys_[first_key]->key_id});
         };
-        // Mentions are added in order, so the keys of mention m's names start here.
-        name_key_start_.push_back(name_keys_.size());
-        for (const auto& name : surface_.names(m)) name_keys_.push_back(&fold(name));
-        for (const auto& name : surface_.names(m)) add(name, Form::Role::name);
-        for (const auto& acronym : surface_.acronyms(m)) add(acronym, Form::Role::acronym);
+        for (std::size_t p = 0; p < names.size(); ++p) add(names[p], *name_keys_[first_key + p], Form::Role::name);
+        for (const auto& acronym : surface_.acronyms(m)) add(acronym, fold(acronym), Form::Role::acronym);
         for (const auto& alias : surface_.description_aliases_of(m)) {
-            add(alias, Form::Role::description_alias);
-            former_keys_.insert(key_of(alias));
+            const auto& folded = fold(alias);
+            add(alias, folded, Form::Role::description_alias);
+            former_keys_.insert(folded.key);
         }
     }
 
@@ -276,8 +280,10 @@ private:
 
 
     // Joins the clusters of a and b unless a curated distinct pair forbids it.
-    bool unite(std::size_t a, std::size_t b, const std::string& rule, const std::string& form_a,
-               const std::string& form_b, std::optional<double> score = std::nullopt) {
+    // The texts are views: ten million exact merges at a million episodes need them
+    // only for a refusal or a kept merge record.
+    bool unite(std::size_t a, std::size_t b, std::string_view rule, std::string_view form_a, std::string_view form_b,
+               std::optional<double> score = std::nullopt) {
         auto root_a = find(a);
         auto root_b = find(b);
         if (root_a == root_b) return false;
@@ -289,9 +295,10 @@ private:
                 if (it == distinct_.end()) continue;
                 for (const auto& other : it->second)
                     if (keys_b.count(other) > 0 && keys_a.count(other) == 0) {
-                        refusals_.push_back({"distinct-pair", form_a + " / " + form_b, {root_a, root_b},
-                                             "the alias file declares '" + key + "' and '" + other +
-                                                 "' distinct; " + rule + " merge refused"});
+                        refusals_.push_back({"distinct-pair", std::string(form_a) + " / " + std::string(form_b),
+                                             {root_a, root_b},
+                                             "the alias file declares '" + key + "' and '" + other + "' distinct; " +
+                                                 std::string(rule) + " merge refused"});
                         return false;
                     }
             }
@@ -303,7 +310,8 @@ private:
             cluster_keys_[root_a].merge(cluster_keys_[root_b]);
             cluster_keys_.erase(root_b);
         }
-        if (options_.keep_merges) merges_.push_back({{rule, form_a, form_b, score, ""}, a});
+        if (options_.keep_merges)
+            merges_.push_back({{std::string(rule), std::string(form_a), std::string(form_b), score, ""}, a});
         return true;
     }
 
@@ -315,8 +323,7 @@ private:
         for (std::size_t m = 0; m < mentions_.size(); ++m) {
             const auto [it, inserted] = first_with_key[name_key_id_of(m, 0)].emplace(family(m), m);
             if (!inserted)
-                unite(it->second, m, "exact", std::string(mentions_[it->second].raw_name),
-                      std::string(mentions_[m].raw_name));
+                unite(it->second, m, "exact", mentions_[it->second].raw_name, mentions_[m].raw_name);
         }
         // Same name, different kind family: reported, not forced.
         std::map<std::string_view, const std::map<int, std::size_t>*> conflicts;
@@ -347,8 +354,7 @@ private:
                 if (!first)
                     first = form.mention;
                 else
-                    unite(*first, form.mention, "curated", std::string(mentions_[*first].raw_name),
-                          std::string(form.text));
+                    unite(*first, form.mention, "curated", mentions_[*first].raw_name, form.text);
             }
         }
     }
