@@ -1055,6 +1055,9 @@ std::vector<std::string> description_aliases(std::string_view description, Entit
         R"((?i)\b(?:formerly|previously|anciennement|auparavant)\s*,?\s+(?:known as|called|named|appel\x{e9}e?|nomm\x{e9}e?|connue? sous le nom d[e'\x{2019}]\s*)\s*(.+))");
     static const auto formerly = internal::compile_pattern(
         R"((?i)\b(?:formerly|previously|anciennement|auparavant)\s*,?\s+(.+))");
+    // Every rename also matches `formerly`: one pass of it without a capture, which its
+    // DFA answers alone, turns away the descriptions that state no former name (nearly all).
+    if (!RE2::PartialMatch(description, *formerly)) return {};
     std::string rest;
     if (!RE2::PartialMatch(description, *renamed, &rest) &&
         (kind == EntityKind::Person || !RE2::PartialMatch(description, *formerly, &rest)))
