@@ -58,14 +58,23 @@ TEST(MentionScanner, MatchesTable) {
 }
 
 TEST(MentionScanner, StateWithManyChildren) {
-    // "Q" followed by any of 26 letters, and a longer name through one of them:
-    // children past the first are searched, the first and the last of them too.
+    // "Q" followed by any of 26 letters, and a longer name through one of them: the
+    // root's grandchildren, found by their first two bytes.
     std::vector<std::string> patterns;
     for (char letter = 'a'; letter <= 'z'; ++letter) patterns.push_back(std::string("Q") + letter);
     patterns.push_back("Qmx Labs");
     EXPECT_EQ(found(patterns, "Qa, Qz, Qm and Qmx Labs; Qmx, Q1 and Qq"),
               (std::vector<std::string>{"Qa", "Qz", "Qm", "Qmx Labs", "Qq"}));
     EXPECT_EQ(found({"Qz", "Qb"}, "Qa Qb Qz"), (std::vector<std::string>{"Qb", "Qz"}));
+
+    // The same one byte deeper, where a state's children past the first are searched:
+    // a few by a loop, many (more than 16) by memchr.
+    std::vector<std::string> deeper;
+    for (char letter = 'a'; letter <= 'z'; ++letter) deeper.push_back(std::string("Qx") + letter);
+    deeper.push_back("Qxm Labs");
+    EXPECT_EQ(found(deeper, "Qxa, Qxz, Qxm and Qxm Labs; Qxm, Qx1 and Qxq"),
+              (std::vector<std::string>{"Qxa", "Qxz", "Qxm", "Qxm Labs", "Qxm", "Qxq"}));
+    EXPECT_EQ(found({"Qxz", "Qxb", "Qxd"}, "Qxa Qxb Qxc Qxz Qxd"), (std::vector<std::string>{"Qxb", "Qxz", "Qxd"}));
 }
 
 TEST(MentionScanner, RepeatedPatternKeepsFirstIndex) {
