@@ -197,7 +197,11 @@ TEST(ResolveEntities, CuratedAliasesAndDistinctPairs) {
     EXPECT_EQ(entity_of(result, 1).id, "software:openclaw");
     EXPECT_TRUE(has_merge(result, "curated"));
     EXPECT_NE(entity_of(result, 2).id, entity_of(result, 3).id);
-    EXPECT_TRUE(has_refusal(result, "distinct-pair"));
+    ASSERT_TRUE(has_refusal(result, "distinct-pair"));
+    const auto refusal = std::find_if(result.refusals.begin(), result.refusals.end(),
+                                      [](const auto& r) { return r.reason == "distinct-pair"; });
+    EXPECT_EQ(refusal->form, "Claude / Claude Code / Claude");  // the two forms the alias rule would have joined
+    EXPECT_EQ(refusal->detail, "the alias file declares 'claude' and 'claude code' distinct; alias merge refused");
 
     // Without the distinct pair the alias form would have merged them.
     const auto open = resolved(episodes_of({{"Claude Code / Claude", "Software", ""}, {"Claude", "Software", ""}}), {});
