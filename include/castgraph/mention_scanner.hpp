@@ -69,7 +69,8 @@ private:
     };
 
     // The state after byte from state (not the root), or kNone when no name continues so.
-    [[nodiscard]] std::uint32_t child(std::uint32_t state, unsigned char byte) const;
+    // Inline: defined in mention_scanner.cpp, the only place that calls it, on the hot path.
+    [[nodiscard]] inline std::uint32_t child(std::uint32_t state, unsigned char byte) const;
 
     std::uint8_t starts_[256] = {};
     std::uint32_t root_next_[256] = {};  // the root's children, direct (kNone: none)

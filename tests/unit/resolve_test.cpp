@@ -200,7 +200,8 @@ TEST(ResolveEntities, CuratedAliasesAndDistinctPairs) {
     ASSERT_TRUE(has_refusal(result, "distinct-pair"));
     const auto refusal = std::find_if(result.refusals.begin(), result.refusals.end(),
                                       [](const auto& r) { return r.reason == "distinct-pair"; });
-    EXPECT_EQ(refusal->form, "Claude / Claude Code / Claude");  // the two forms the alias rule would have joined
+    // The other mention's name, then the whole list name whose alias form would have joined them.
+    EXPECT_EQ(refusal->form, "Claude / Claude Code / Claude");
     EXPECT_EQ(refusal->detail, "the alias file declares 'claude' and 'claude code' distinct; alias merge refused");
 
     // Without the distinct pair the alias form would have merged them.
