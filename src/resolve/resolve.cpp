@@ -256,7 +256,7 @@ private:
         auto add = [&](std::string_view text, const Folded& folded, Form::Role role) {
             if (folded.key.empty()) return;
             forms_.push_back({text, folded.key_id, static_cast<std::uint32_t>(m), role,
-                              role == Form::Role::name && folded.key_id == name_keys_[first_key]->key_id});
+                              role == Form::Role::name && folded.key_id == name_key_id_of(m, 0)});
         };
         for (std::size_t p = 0; p < names.size(); ++p) add(names[p], *name_keys_[first_key + p], Form::Role::name);
         for (const auto& acronym : surface_.acronyms(m)) add(acronym, fold(acronym), Form::Role::acronym);
