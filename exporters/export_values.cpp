@@ -113,8 +113,9 @@ const Value& evidence_value(EvidenceSet evidence) {
 }  // namespace
 
 void RelationshipValues::fill(const Relationship& relationship, std::vector<Value>& values) const {
-    const bool text = parts_ == ListParts::Text || parts_ == ListParts::Both;
+    const bool text = parts_ == ListParts::Text || parts_ == ListParts::Both || parts_ == ListParts::TextWithNodes;
     const bool items = parts_ == ListParts::Items || parts_ == ListParts::Both || parts_ == ListParts::ItemsAsNodes;
+    const bool nodes = parts_ == ListParts::ItemsAsNodes || parts_ == ListParts::TextWithNodes;
     // Values are taken in column order and their strings reassigned, never freed.
     std::size_t used = 0;
     const auto next = [&](std::size_t column) -> Value& {
@@ -144,6 +145,11 @@ void RelationshipValues::fill(const Relationship& relationship, std::vector<Valu
     };
     const auto episodes = [&] {
         auto& value = next(kEpisodes);
+        if (nodes) {
+            value.items.clear();
+            value.nodes = relationship.episodes().view();
+            return;
+        }
         if (text) {
             value.text += '[';
             for (std::size_t i = 0; i < relationship.episodes().size(); ++i) {
@@ -151,11 +157,6 @@ void RelationshipValues::fill(const Relationship& relationship, std::vector<Valu
                 value.text += quoted_ids_[relationship.episodes()[i]];
             }
             value.text += ']';
-        }
-        if (parts_ == ListParts::ItemsAsNodes) {
-            value.items.clear();
-            value.nodes = relationship.episodes().view();
-            return;
         }
         item_count(value, relationship.episodes().size());
         for (std::size_t i = 0; i < value.items.size(); ++i) value.items[i].assign(graph_.node(relationship.episodes()[i]).id);

@@ -5,6 +5,7 @@
 #include <libxml/tree.h>
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <array>
 #include <functional>
 #include <memory>
@@ -16,6 +17,7 @@
 #include "castgraph/error.hpp"
 #include "castgraph/export_values.hpp"
 #include "castgraph/text.hpp"
+#include "internal/json_text.hpp"
 #include "internal/plain_run.hpp"
 
 namespace castgraph {
@@ -169,6 +171,17 @@ public:
         text(value);
         end();
     }
+    // The buffer, for a caller that appends whole elements at the current depth, laid
+    // out as start(), attribute(), text() and end() would lay them out: millions of
+    // edges skip their per-call bookkeeping. flush_if_full() after each element.
+    std::string& raw() {
+        close_start_tag("\n");
+        return buffer_;
+    }
+    void flush_if_full() {
+        if (buffer_.size() >= kFlushAt) flush();
+    }
+    static void append_text(std::string& out, std::string_view value) { append_escaped(out, value, text_escapes()); }
 
 private:
     struct Open {
@@ -336,26 +349,83 @@ void GraphmlExporter::write(const PropertyGraph& graph, const ExportOptions& opt
         if (yed) yed_graphics(xml, node);
         xml.end();
     }
-    const auto edge_keys = key_ids("e_", relationship_columns());
+    // Each column's "<data>" start tag, at an edge's depth.
+    std::vector<std::string> edge_data_tags;
+    for (const auto& key : key_ids("e_", relationship_columns())) {
+        edge_data_tags.emplace_back("      <data key=\"");
+        edge_data_tags.back() += XmlWriter::escaped_attribute(key);
+        edge_data_tags.back() += "\">";
+    }
+    // Each episode's id as the JSON string a list of episodes holds, escaped as text
+    // once: such lists are most of the text of a large graph's edges.
+    std::vector<std::string> episode_texts(graph.node_count());
+    for (PropertyGraph::Vertex vertex = 0; vertex < episode_texts.size(); ++vertex) {
+        if (graph.node(vertex).label != NodeLabel::Episode) continue;
+        std::string quoted;
+        internal::append_json_string(quoted, graph.node(vertex).id);
+        XmlWriter::append_text(episode_texts[vertex], quoted);
+    }
+    const auto& edge_columns = relationship_columns();
+    const auto episodes_column = static_cast<std::size_t>(
+        std::find_if(edge_columns.begin(), edge_columns.end(), [](const Column& column) { return column.name == "episodes"; }) -
+        edge_columns.begin());
+    // Numbers, booleans and lists of numbers hold no character XML escapes: they are
+    // copied. Other texts are escaped, and each column's last one is kept escaped, as
+    // types and evidence lists repeat from edge to edge.
+    struct EscapedText {
+        bool verbatim = false;
+        std::string last;
+        std::string escaped;
+    };
+    std::vector<EscapedText> edge_texts(edge_columns.size());
+    for (std::size_t column = 0; column < edge_columns.size(); ++column) {
+        const auto type = edge_columns[column].type;
+        edge_texts[column].verbatim = type == ValueType::Long || type == ValueType::Boolean || type == ValueType::LongList;
+    }
     std::size_t index = 0;
-    std::string edge_id;
-    const RelationshipValues relationship_values(graph, ListParts::Text);
+    const RelationshipValues relationship_values(graph, ListParts::TextWithNodes);
     std::vector<Value> values;
     for (const auto edge : graph.relationships_in_order()) {
-        xml.start("edge");
-        edge_id.assign("e");
-        append_decimal(edge_id, index++);
-        xml.attribute("id", edge_id);
-        xml.escaped_attribute("source", ids[boost::source(edge, graph.graph())]);
-        xml.escaped_attribute("target", ids[boost::target(edge, graph.graph())]);
+        auto& text = xml.raw();
+        text += "    <edge id=\"e";
+        append_decimal(text, index++);
+        text += "\" source=\"";
+        text += ids[boost::source(edge, graph.graph())];
+        text += "\" target=\"";
+        text += ids[boost::target(edge, graph.graph())];
         relationship_values.fill(graph.relationship(edge), values);
-        for (const auto& value : values) {
-            xml.start("data");
-            xml.attribute("key", edge_keys[value.column]);
-            xml.text(value.text);
-            xml.end();
+        if (values.empty()) {
+            text += "\"/>\n";
+        } else {
+            text += "\">\n";
+            for (const auto& value : values) {
+                text += edge_data_tags[value.column];
+                if (value.column != episodes_column) {
+                    auto& column_text = edge_texts[value.column];
+                    if (column_text.verbatim) {
+                        text += value.text;
+                    } else {
+                        if (value.text != column_text.last) {
+                            column_text.last = value.text;
+                            column_text.escaped.clear();
+                            XmlWriter::append_text(column_text.escaped, value.text);
+                        }
+                        text += column_text.escaped;
+                    }
+                } else {
+                    // The JSON array's brackets and commas are written as they are.
+                    text += '[';
+                    for (std::size_t i = 0; i < value.nodes.size(); ++i) {
+                        if (i > 0) text += ',';
+                        text += episode_texts[value.nodes[i]];
+                    }
+                    text += ']';
+                }
+                text += "</data>\n";
+            }
+            text += "    </edge>\n";
         }
-        xml.end();
+        xml.flush_if_full();
     }
     xml.end();  // graph
     xml.end();  // graphml

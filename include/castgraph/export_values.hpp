@@ -49,8 +49,10 @@ std::vector<Value> node_values(const PropertyGraph& graph, const Node& node);
 // has, lists left empty: enough to know which columns a set of rows uses.
 // ItemsAsNodes gives the elements as Items does, but a list of nodes (episodes) as
 // their vertices in `nodes`, `items` left empty: for writers that make each node's
-// text once instead of once in every list that names it.
-enum class ListParts { Text, Items, Both, Presence, ItemsAsNodes };
+// text once instead of once in every list that names it. TextWithNodes gives the
+// text of every list but a list of nodes, which comes as its vertices as in
+// ItemsAsNodes: for text writers that keep each node's id escaped for their format.
+enum class ListParts { Text, Items, Both, Presence, ItemsAsNodes, TextWithNodes };
 
 // The values of a graph's relationships. Made once per export: episode lists,
 // most of the text of a large graph, are put together from ids escaped once.

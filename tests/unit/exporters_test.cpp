@@ -94,6 +94,12 @@ TEST(ExportValues, ListsJsonBooleansAndAbsentValues) {
     EXPECT_TRUE(vertices.text.empty());
     ASSERT_EQ(vertices.nodes.size(), 1u);
     EXPECT_EQ(graph.node(vertices.nodes[0]).id, "episode:show/one");
+    // Text for a writer that escapes each episode's id once: the vertices, no text.
+    const auto text_vertices = episodes_of(ListParts::TextWithNodes);
+    EXPECT_TRUE(text_vertices.items.empty());
+    EXPECT_TRUE(text_vertices.text.empty());
+    ASSERT_EQ(text_vertices.nodes.size(), 1u);
+    EXPECT_EQ(text_vertices.nodes[0], vertices.nodes[0]);
 }
 
 // Two mentions, the first with a description and timestamps, the second with neither.
@@ -157,6 +163,8 @@ TEST(ExportValues, FillReusesRowsAndMakesOnlyTheListPartsAsked) {
 
     const auto text = by_name(RelationshipValues(graph, ListParts::Text)(graph.relationship(edges[1])));
     EXPECT_EQ(text.at("timestamps_s"), std::make_pair(std::string("[60,4185]"), std::vector<std::string>{}));
+    const auto text_with_nodes = by_name(RelationshipValues(graph, ListParts::TextWithNodes)(graph.relationship(edges[1])));
+    EXPECT_EQ(text_with_nodes, text) << "lists other than lists of nodes as in Text";
     const auto items = by_name(RelationshipValues(graph, ListParts::Items)(graph.relationship(edges[1])));
     EXPECT_EQ(items.at("timestamps_s"), std::make_pair(std::string(), std::vector<std::string>{"60", "4185"}));
     const auto presence = by_name(RelationshipValues(graph, ListParts::Presence)(graph.relationship(edges[1])));
