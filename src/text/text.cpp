@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cstdint>
 #include <cstdlib>
@@ -13,6 +14,10 @@
 #include <unordered_map>
 #include <utility>
 #include <vector>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace castgraph {
 namespace {
@@ -188,9 +193,29 @@ std::string collapse_whitespace(std::string_view text) {
         if (kind == kPlain) {
             if (pending_space) *written++ = ' ';
             pending_space = false;
-            // Byte by byte: words are a few bytes long, shorter than a copy call pays for.
-            do *written++ = static_cast<char>(bytes[pos++]);
-            while (pos < size && byte_kind[bytes[pos]] == kPlain);
+#if defined(__SSE2__)
+            // Sixteen bytes at a time up to the first that is a space, a control or not
+            // ASCII (as signed bytes, all are below 0x21). The block is stored whole: the
+            // output never runs ahead of the input, so it fits, and what lies past the
+            // run is written over next.
+            const auto first_stop = _mm_set1_epi8(0x21);
+            while (pos + 16 <= size) {
+                const auto block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + pos));
+                _mm_storeu_si128(reinterpret_cast<__m128i*>(written), block);
+                const auto stops = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(block, first_stop)));
+                if (stops != 0) {
+                    const auto run = static_cast<std::size_t>(std::countr_zero(stops));
+                    pos += run;
+                    written += run;
+                    break;
+                }
+                pos += 16;
+                written += 16;
+            }
+#endif
+            // Byte by byte from there: to the run's end, past a control character (plain
+            // too), or through the last bytes.
+            while (pos < size && byte_kind[bytes[pos]] == kPlain) *written++ = static_cast<char>(bytes[pos++]);
             continue;
         }
         if (kind == kSpace) {

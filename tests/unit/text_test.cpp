@@ -192,7 +192,8 @@ TEST(CollapseWhitespace, AgreesWithACodePointWalkOnRandomText) {
     const std::vector<std::string> pieces = {"a", "Z", "9", "-", ".", " ", "  ", "\t", "\n", "\r\n", "\v", "\f",
                                              "\x1F", std::string(1, '\0'), "\xC3\xA9", "\xC2\xA0", "\xE3\x80\x80",
                                              "\xE2\x80\xA8", "\xE2\x80\xA9", "\xE2\x80\x8B", "\xF0\x9F\xA6\x9E",
-                                             "\xFF", "\xC3", "word", "longer words here"};
+                                             "\xFF", "\xC3", "\x7F", "word", "longer words here",
+                                             "sixteen-byte-run", "a-plain-run-of-more-than-thirty-two-bytes"};
     std::mt19937 random(42);
     std::uniform_int_distribution<std::size_t> piece(0, pieces.size() - 1);
     std::uniform_int_distribution<int> length(0, 24);
