@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cctype>
 #include <charconv>
 #include <cstdint>
 #include <cstdlib>
@@ -109,6 +110,19 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
     const auto* begin = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
     std::size_t offset = 0;
     while (offset < text.size()) {
+#if defined(__SSE2__)
+        // Sixteen bytes at a time up to the first past ASCII: the whole input is checked,
+        // and most of it is ASCII.
+        while (offset + 16 <= text.size()) {
+            const auto block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + offset));
+            if (const auto high = static_cast<unsigned>(_mm_movemask_epi8(block)); high != 0) {
+                offset += static_cast<std::size_t>(std::countr_zero(high));
+                break;
+            }
+            offset += 16;
+        }
+        if (offset == text.size()) break;
+#endif
         const auto byte = static_cast<unsigned char>(text[offset]);
         if (byte < 0x80) {  // ASCII fast path
             ++offset;
@@ -467,6 +481,22 @@ std::string slugify(std::string_view text, std::size_t max_bytes) {
     const auto normalized = normalize_text(text);
     std::string slug;
     bool pending_dash = false;
+    // ASCII, as most titles and names fold to, byte by byte: its letters and digits are
+    // the code points kept below, and it has no marks.
+    if (std::all_of(normalized.begin(), normalized.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+        slug.reserve(normalized.size());
+        for (const char c : normalized) {
+            if (c == '\'') continue;
+            if (!std::isalnum(static_cast<unsigned char>(c))) {
+                pending_dash = !slug.empty();
+                continue;
+            }
+            if (pending_dash) slug.push_back('-');
+            pending_dash = false;
+            slug.push_back(c);
+        }
+        return shorten_slug(std::move(slug), max_bytes);
+    }
     for (const utf8proc_int32_t codepoint : decode_utf8(normalized)) {
         const auto category = utf8proc_category(codepoint);
         const bool keep = (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO) ||

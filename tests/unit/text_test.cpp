@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 #include <utf8proc.h>
 
+#include <array>
 #include <cstdint>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -137,6 +139,71 @@ TEST(Slugify, ShortenedSlugIsTheSlugCutTheSameWay) {
             if (whole.size() > max_bytes) ++cut;
         }
     EXPECT_GT(cut, 200u) << "most of these should be cut";
+}
+
+// One code point at a time, as the rules say: letters and digits kept, marks kept
+// after the first kept character, apostrophes dropped, anything else one dash between.
+std::string slugify_by_code_point(std::string_view text) {
+    std::string slug;
+    bool pending_dash = false;
+    const auto normalized = normalize_text(text);
+    for (const utf8proc_int32_t codepoint : decode_utf8(normalized)) {
+        const auto category = utf8proc_category(codepoint);
+        const bool keep = (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO) ||
+                          (category >= UTF8PROC_CATEGORY_MN && category <= UTF8PROC_CATEGORY_ME && !slug.empty()) ||
+                          (category >= UTF8PROC_CATEGORY_ND && category <= UTF8PROC_CATEGORY_NO);
+        if (codepoint == '\'') continue;
+        if (!keep) {
+            pending_dash = !slug.empty();
+            continue;
+        }
+        if (pending_dash) slug.push_back('-');
+        pending_dash = false;
+        std::array<utf8proc_uint8_t, 4> bytes{};
+        slug.append(reinterpret_cast<const char*>(bytes.data()),
+                    static_cast<std::size_t>(utf8proc_encode_char(codepoint, bytes.data())));
+    }
+    return slug;
+}
+
+TEST(Slugify, AgreesWithACodePointWalkOnRandomText) {
+    // Every ASCII byte, and a few others so both paths run.
+    std::vector<std::string> pieces;
+    for (int byte = 1; byte < 0x80; ++byte) pieces.emplace_back(1, static_cast<char>(byte));
+    for (const char* other : {"\xC3\xA9", "\xE2\x80\x99", "\xCC\x81", "\xF0\x9F\xA6\x9E", "\xE6\x9D\x8E", "Word"})
+        pieces.emplace_back(other);
+    std::mt19937 random(7);
+    std::uniform_int_distribution<std::size_t> piece(0, pieces.size() - 1);
+    std::uniform_int_distribution<int> length(0, 30);
+    for (int round = 0; round < 20000; ++round) {
+        std::string text;
+        for (int i = length(random); i > 0; --i) text += pieces[piece(random)];
+        ASSERT_EQ(slugify(text, SIZE_MAX), slugify_by_code_point(text)) << "text: " << text;
+    }
+}
+
+TEST(FindInvalidUtf8, AgreesWithACodePointWalkOnRandomText) {
+    const std::vector<std::string> pieces = {"a", "plain ascii words", "sixteen-byte-run", "\x7F", std::string(1, '\0'),
+                                             "\xC3\xA9", "\xF0\x9F\xA6\x9E", "\xFF", "\xC3", "\xED\xA0\x80", "\x80"};
+    std::mt19937 random(11);
+    std::uniform_int_distribution<std::size_t> piece(0, pieces.size() - 1);
+    std::uniform_int_distribution<int> length(0, 40);
+    for (int round = 0; round < 20000; ++round) {
+        std::string text;
+        for (int i = length(random); i > 0; --i) text += pieces[piece(random)];
+        std::optional<std::size_t> expected;
+        const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+        for (std::size_t pos = 0; pos < text.size();) {
+            utf8proc_int32_t codepoint = 0;
+            const auto used = utf8proc_iterate(bytes + pos, static_cast<utf8proc_ssize_t>(text.size() - pos), &codepoint);
+            if (used <= 0) {
+                expected = pos;
+                break;
+            }
+            pos += static_cast<std::size_t>(used);
+        }
+        ASSERT_EQ(find_invalid_utf8(text), expected) << "text: " << text;
+    }
 }
 
 TEST(FindInvalidUtf8, Table) {
