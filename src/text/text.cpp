@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <array>
 #include <bit>
-#include <cctype>
 #include <charconv>
 #include <cstdint>
 #include <cstdlib>
@@ -487,7 +486,8 @@ std::string slugify(std::string_view text, std::size_t max_bytes) {
         slug.reserve(normalized.size());
         for (const char c : normalized) {
             if (c == '\'') continue;
-            if (!std::isalnum(static_cast<unsigned char>(c))) {
+            const bool letter_or_digit = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            if (!letter_or_digit) {
                 pending_dash = !slug.empty();
                 continue;
             }
