@@ -111,7 +111,9 @@ TEST_F(SampleListing, ListsHoldNoSpareRoom) {
         EXPECT_EQ(episode.guests.capacity(), episode.guests.size());
         EXPECT_EQ(episode.tags.capacity(), episode.tags.size());
         EXPECT_EQ(episode.languages.capacity(), episode.languages.size());
-        if (episode.entity_list) EXPECT_EQ(episode.entity_list->items.capacity(), episode.entity_list->items.size());
+        if (episode.entity_list) {
+            EXPECT_EQ(episode.entity_list->items.capacity(), episode.entity_list->items.size());
+        }
     }
 }
 
