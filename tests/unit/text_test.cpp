@@ -141,6 +141,20 @@ TEST(Slugify, ShortenedSlugIsTheSlugCutTheSameWay) {
     EXPECT_GT(cut, 200u) << "most of these should be cut";
 }
 
+// 20,000 texts of up to max_pieces pieces drawn at random, the same for a given
+// seed, each handed to check; the first fatal failure ends the run.
+template <typename Check>
+void for_random_texts(const std::vector<std::string>& pieces, unsigned seed, int max_pieces, const Check& check) {
+    std::mt19937 random(seed);
+    std::uniform_int_distribution<std::size_t> piece(0, pieces.size() - 1);
+    std::uniform_int_distribution<int> length(0, max_pieces);
+    for (int round = 0; round < 20000 && !::testing::Test::HasFatalFailure(); ++round) {
+        std::string text;
+        for (int i = length(random); i > 0; --i) text += pieces[piece(random)];
+        check(text);
+    }
+}
+
 // One code point at a time, as the rules say: letters and digits kept, marks kept
 // after the first kept character, apostrophes dropped, anything else one dash between.
 std::string slugify_by_code_point(std::string_view text) {
@@ -172,25 +186,15 @@ TEST(Slugify, AgreesWithACodePointWalkOnRandomText) {
     for (int byte = 1; byte < 0x80; ++byte) pieces.emplace_back(1, static_cast<char>(byte));
     for (const char* other : {"\xC3\xA9", "\xE2\x80\x99", "\xCC\x81", "\xF0\x9F\xA6\x9E", "\xE6\x9D\x8E", "Word"})
         pieces.emplace_back(other);
-    std::mt19937 random(7);
-    std::uniform_int_distribution<std::size_t> piece(0, pieces.size() - 1);
-    std::uniform_int_distribution<int> length(0, 30);
-    for (int round = 0; round < 20000; ++round) {
-        std::string text;
-        for (int i = length(random); i > 0; --i) text += pieces[piece(random)];
+    for_random_texts(pieces, 7, 30, [](const std::string& text) {
         ASSERT_EQ(slugify(text, SIZE_MAX), slugify_by_code_point(text)) << "text: " << text;
-    }
+    });
 }
 
 TEST(FindInvalidUtf8, AgreesWithACodePointWalkOnRandomText) {
     const std::vector<std::string> pieces = {"a", "plain ascii words", "sixteen-byte-run", "\x7F", std::string(1, '\0'),
                                              "\xC3\xA9", "\xF0\x9F\xA6\x9E", "\xFF", "\xC3", "\xED\xA0\x80", "\x80"};
-    std::mt19937 random(11);
-    std::uniform_int_distribution<std::size_t> piece(0, pieces.size() - 1);
-    std::uniform_int_distribution<int> length(0, 40);
-    for (int round = 0; round < 20000; ++round) {
-        std::string text;
-        for (int i = length(random); i > 0; --i) text += pieces[piece(random)];
+    for_random_texts(pieces, 11, 40, [](const std::string& text) {
         std::optional<std::size_t> expected;
         const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
         for (std::size_t pos = 0; pos < text.size();) {
@@ -203,7 +207,7 @@ TEST(FindInvalidUtf8, AgreesWithACodePointWalkOnRandomText) {
             pos += static_cast<std::size_t>(used);
         }
         ASSERT_EQ(find_invalid_utf8(text), expected) << "text: " << text;
-    }
+    });
 }
 
 TEST(FindInvalidUtf8, Table) {
@@ -261,14 +265,9 @@ TEST(CollapseWhitespace, AgreesWithACodePointWalkOnRandomText) {
                                              "\xE2\x80\xA8", "\xE2\x80\xA9", "\xE2\x80\x8B", "\xF0\x9F\xA6\x9E",
                                              "\xFF", "\xC3", "\x7F", "word", "longer words here",
                                              "sixteen-byte-run", "a-plain-run-of-more-than-thirty-two-bytes"};
-    std::mt19937 random(42);
-    std::uniform_int_distribution<std::size_t> piece(0, pieces.size() - 1);
-    std::uniform_int_distribution<int> length(0, 24);
-    for (int round = 0; round < 20000; ++round) {
-        std::string text;
-        for (int i = length(random); i > 0; --i) text += pieces[piece(random)];
+    for_random_texts(pieces, 42, 24, [](const std::string& text) {
         ASSERT_EQ(collapse_whitespace(text), collapse_whitespace_by_code_point(text)) << "text: " << text;
-    }
+    });
 }
 
 }  // namespace
