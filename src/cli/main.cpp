@@ -59,7 +59,7 @@ int main(int argc, char** argv) {
         // Freed pages go back to the system at once, not after mimalloc's default 25 ms:
         // a build frees a stage's memory while the next one allocates, and with the
         // delay both are resident (the 20,000-episode build with three exports peaked at
-        // 240 MB with it, 178 MB without). MIMALLOC_DECOMMIT_DELAY (or its older name
+        // 212-240 MB with it, 173-179 MB without). MIMALLOC_DECOMMIT_DELAY (or its older name
         // MIMALLOC_RESET_DELAY) still sets it.
         if (std::getenv("MIMALLOC_DECOMMIT_DELAY") == nullptr && std::getenv("MIMALLOC_RESET_DELAY") == nullptr)
             mi_option_set(mi_option_decommit_delay, 0);
