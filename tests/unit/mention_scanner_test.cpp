@@ -193,5 +193,36 @@ TEST(MentionScanner, AgreesWithPlainSearchOnRandomText) {
     EXPECT_GT(matches, 10000u) << "the texts should hold many matches";
 }
 
+// Long texts (hundreds of bytes, with long runs of letters) and names led by none to six
+// kinds of punctuation beside names of letters: the skips over the inside of a word and
+// over a match already kept, many times in one text.
+TEST(MentionScanner, AgreesWithPlainSearchOnLongTexts) {
+    const std::vector<std::string> pieces = {"a",  "b", "ab", "Ab", "\u00e9", "e\u0301", "1", " ", "  ", "_",
+                                             "\u4e2d", "-", ".", "@", "#", "(", ")", "\u00d7", "abababababababab"};
+    const std::vector<std::string> leads = {"@", "#", "(", ".", "-", ")"};
+    std::mt19937 random(20261129);
+    const auto pick = [&](std::size_t count) {
+        std::string out;
+        for (std::size_t i = 0; i < count; ++i) out += pieces[random() % pieces.size()];
+        return out;
+    };
+    std::size_t matches = 0;
+    for (int round = 0; round < 400; ++round) {
+        std::vector<std::string> patterns;
+        const auto lead_count = random() % (leads.size() + 1);
+        for (std::size_t i = 0; i < lead_count; ++i) patterns.push_back(leads[i] + pick(random() % 3));
+        const auto pattern_count = 1 + random() % 30;
+        for (std::size_t i = 0; i < pattern_count; ++i) patterns.push_back(pick(1 + random() % 4));
+        const MentionScanner scanner(patterns);
+        for (int text_round = 0; text_round < 3; ++text_round) {
+            const auto text = pick(100 + random() % 300);
+            const auto expected = reference::scan(patterns, text);
+            ASSERT_EQ(scanner.scan(text), expected) << "round " << round << ", text '" << text << "'";
+            matches += expected.size();
+        }
+    }
+    EXPECT_GT(matches, 20000u) << "the texts should hold many matches";
+}
+
 }  // namespace
 }  // namespace castgraph
