@@ -67,7 +67,7 @@ std::vector<std::string> property_keys(const std::vector<Column>& columns) {
 }
 
 // {key: value, ...} of the values a format keeps.
-void append_properties(std::string& out, const std::vector<Value>& values, const std::vector<Column>& columns,
+void append_properties(std::string& out, std::span<const Value> values, const std::vector<Column>& columns,
                        const std::vector<std::string>& keys, const std::vector<std::string>& ids) {
     out += '{';
     bool first = true;
@@ -160,12 +160,14 @@ void CypherExporter::write(const PropertyGraph& graph, const ExportOptions& opti
     std::map<NodeLabel, std::vector<Vertex>> nodes_by_label;
     for (const auto vertex : graph.nodes_in_order()) nodes_by_label[graph.node(vertex).label].push_back(vertex);
     const auto node_keys = property_keys(node_columns());
+    std::vector<Value> node_properties;  // reused from row to row
     const auto node_row = [&](Vertex vertex, std::string& row) {
         const auto& node = graph.node(vertex);
         row += "{id: ";
         row += ids[vertex];
         row += ", props: ";
-        append_properties(row, node_values(graph, node), node_columns(), node_keys, ids);
+        const auto count = fill_node_values(graph, node, node_properties);
+        append_properties(row, std::span<const Value>(node_properties).first(count), node_columns(), node_keys, ids);
         row += '}';
     };
     for (const auto& [label, vertices] : nodes_by_label) {

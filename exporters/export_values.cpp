@@ -2,7 +2,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "castgraph/graph_json.hpp"
 #include "castgraph/text.hpp"
 #include "internal/json_text.hpp"
 
@@ -33,14 +32,6 @@ Value string_list(std::size_t column, const std::vector<std::string>& items) {
 
 std::string_view boolean(bool value) { return value ? "true" : "false"; }
 
-// An empty text is absent: readers turn an empty element into null or "" as they
-// like, and an absent value reads the same everywhere.
-void drop_empty_text(std::vector<Value>& values, const std::vector<Column>& columns) {
-    std::erase_if(values, [&](const Value& value) {
-        return columns[value.column].type == ValueType::String && value.text.empty();
-    });
-}
-
 }  // namespace
 
 const std::vector<Column>& node_columns() {
@@ -67,21 +58,48 @@ const std::vector<Column>& relationship_columns() {
 }
 
 std::vector<Value> node_values(const PropertyGraph& graph, const Node& node) {
-    std::vector<Value> values = {{kKind, std::string(label_name(node.label))}, {kLabel, node.name}, {kName, node.name}};
-    if (is_entity_label(node.label)) {
-        values.push_back(string_list(kAliases, node.aliases));
-        values.push_back(string_list(kSourceTypes, node.source_types));
-        values.push_back({kEpisodeCount, std::to_string(node.episode_count)});
-        values.push_back({kSightings, sightings_json_text(graph, node.sightings)});
-    } else if (node.label == NodeLabel::Episode) {
-        values.push_back({kPodcast, node.podcast});
-        values.push_back({kPublished, node.published});
-        if (node.duration_s) values.push_back({kDurationS, std::to_string(*node.duration_s)});
-        values.push_back(string_list(kLanguages, node.languages));
-        values.push_back({kSummary, node.summary});
-    }
-    drop_empty_text(values, node_columns());
+    std::vector<Value> values;
+    values.resize(fill_node_values(graph, node, values));
     return values;
+}
+
+std::size_t fill_node_values(const PropertyGraph& graph, const Node& node, std::vector<Value>& values) {
+    std::size_t used = 0;
+    const auto next = [&](std::size_t column) -> Value& {
+        if (used == values.size()) values.emplace_back();
+        auto& value = values[used++];
+        value.column = column;
+        value.text.clear();
+        value.items.clear();
+        value.nodes = {};
+        return value;
+    };
+    // An empty text is absent: readers turn an empty element into null or "" as they
+    // like, and an absent value reads the same everywhere.
+    const auto text = [&](std::size_t column, std::string_view text_value) {
+        if (!text_value.empty()) next(column).text.assign(text_value);
+    };
+    const auto list = [&](std::size_t column, const std::vector<std::string>& items) {
+        auto& value = next(column);
+        value.text = json_text(nlohmann::json(items));
+        value.items.assign(items.begin(), items.end());
+    };
+    text(kKind, label_name(node.label));
+    text(kLabel, node.name);
+    text(kName, node.name);
+    if (is_entity_label(node.label)) {
+        list(kAliases, node.aliases);
+        list(kSourceTypes, node.source_types);
+        next(kEpisodeCount).text = std::to_string(node.episode_count);
+        internal::append_sightings_json(next(kSightings).text, graph, node.sightings);
+    } else if (node.label == NodeLabel::Episode) {
+        text(kPodcast, node.podcast);
+        text(kPublished, node.published);
+        if (node.duration_s) next(kDurationS).text = std::to_string(*node.duration_s);
+        list(kLanguages, node.languages);
+        text(kSummary, node.summary);
+    }
+    return used;
 }
 
 RelationshipValues::RelationshipValues(const PropertyGraph& graph, ListParts parts)
@@ -178,7 +196,7 @@ void RelationshipValues::fill(const Relationship& relationship, std::vector<Valu
     if (shape.evidence) evidence();
     if (shape.mention_fields) {
         plain(kInEntityList, boolean(relationship.in_entity_list));
-        // An empty text is absent (see drop_empty_text).
+        // An empty text is absent (as in fill_node_values).
         if (!relationship.description.empty()) plain(kDescription, relationship.description);
         timestamps();
         number(kCount, relationship.count());

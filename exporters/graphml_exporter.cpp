@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -336,11 +337,13 @@ void GraphmlExporter::write(const PropertyGraph& graph, const ExportOptions& opt
     std::vector<std::string> ids(graph.node_count());
     for (PropertyGraph::Vertex vertex = 0; vertex < ids.size(); ++vertex)
         ids[vertex] = XmlWriter::escaped_attribute(graph.node(vertex).id);
+    std::vector<Value> node_properties;  // reused from node to node
     for (const auto vertex : graph.nodes_in_order()) {
         const auto& node = graph.node(vertex);
         xml.start("node");
         xml.escaped_attribute("id", ids[vertex]);
-        for (const auto& value : node_values(graph, node)) {
+        const auto count = fill_node_values(graph, node, node_properties);
+        for (const auto& value : std::span(node_properties).first(count)) {
             xml.start("data");
             xml.attribute("key", node_keys[value.column]);
             xml.text(value.text);

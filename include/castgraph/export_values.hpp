@@ -42,6 +42,10 @@ const std::vector<Column>& relationship_columns();
 
 // graph holds the node (its sightings name their episodes by vertex).
 std::vector<Value> node_values(const PropertyGraph& graph, const Node& node);
+// The same values, written into the first elements of `values`, whose strings are
+// reused (an entity's sightings run to megabytes); returns how many are the node's.
+// Elements after them are left as they are, for the next node to reuse.
+std::size_t fill_node_values(const PropertyGraph& graph, const Node& node, std::vector<Value>& values);
 
 // Which parts of list values an exporter reads: the JSON array text (GraphML, DOT),
 // the elements (CSV, Cypher), or both. Making only those saves most of the work on

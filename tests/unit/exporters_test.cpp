@@ -5,7 +5,9 @@
 
 #include <map>
 #include <mutex>
+#include <span>
 #include <sstream>
+#include <tuple>
 
 #include "castgraph/error.hpp"
 #include "castgraph/export_values.hpp"
@@ -170,6 +172,33 @@ TEST(ExportValues, FillReusesRowsAndMakesOnlyTheListPartsAsked) {
     const auto presence = by_name(RelationshipValues(graph, ListParts::Presence)(graph.relationship(edges[1])));
     EXPECT_EQ(presence.size(), described.size()) << "every column the row has, lists left empty";
     EXPECT_EQ(presence.at("evidence"), std::make_pair(std::string(), std::vector<std::string>{}));
+}
+
+// One vector for every node, in an order where a node with fewer values or fewer
+// list items follows one with more: each gets exactly its own values, in column order.
+TEST(ExportValues, FillNodeValuesReusesOneVector) {
+    const auto graph = small_graph();
+    const auto text_of = [](std::span<const Value> values) {
+        std::vector<std::tuple<std::string, std::string, std::vector<std::string>>> named;
+        for (const auto& value : values) {
+            EXPECT_TRUE(value.nodes.empty());
+            named.emplace_back(node_columns()[value.column].name, value.text, value.items);
+        }
+        return named;
+    };
+    std::vector<Value> reused;
+    for (const auto* id : {"person:a", "episode:show/one", "person:b", "person:a"}) {
+        const auto& node = graph.node(*graph.find(id));
+        const auto count = fill_node_values(graph, node, reused);
+        ASSERT_LE(count, reused.size());
+        EXPECT_EQ(text_of(std::span(reused).first(count)), text_of(node_values(graph, node))) << id;
+    }
+    const auto& b = graph.node(*graph.find("person:b"));
+    const auto values = text_of(std::span(reused).first(fill_node_values(graph, b, reused)));
+    ASSERT_EQ(values.size(), 7u) << "kind, label, name, aliases, source_types, episode_count, sightings";
+    EXPECT_EQ(values[3], std::make_tuple(std::string("aliases"), std::string("[]"), std::vector<std::string>{}))
+        << "no alias left from person:a";
+    EXPECT_EQ(std::get<1>(values[6]), "[]");
 }
 
 // A directory format's files, kept in memory.
