@@ -10,6 +10,7 @@
 #include "castgraph/log.hpp"
 #include "castgraph/parallel.hpp"
 #include "castgraph/resolution_report.hpp"
+#include "allocator.hpp"
 #include "export_options.hpp"
 #include "keep_until_exit.hpp"
 #include "progress.hpp"
@@ -76,6 +77,13 @@ int BuildCommand::run(const GlobalOptions& global) {
     auto episodes = deduplicate_episodes(std::move(read), problems);
     progress.stage("resolve", "resolving the entities of " + std::to_string(episodes.size()) + " episodes");
     auto resolution = resolve_entities(episodes, options);
+    // Reading and resolving free many short-lived strings, whose pages the allocator's
+    // delay keeps for the next ones. From here on the episodes are let go while the graph
+    // grows, on other threads' heaps: with the delay, both were resident (the
+    // 20,000-episode build with three exports peaked at 212-227 MB, now 173-174 MB).
+    // Returning pages from the start instead took a million episodes' read stage half
+    // as long again (19.4 s against 12.5 s).
+    return_freed_pages_at_once("the graph stage");
     progress.stage("graph", "building the graph of " + std::to_string(resolution.entities.size()) + " entities");
     BuildOptions build_options;
     build_options.previous = previous_graph ? &*previous_graph : nullptr;

@@ -5,13 +5,10 @@
 #include <exception>
 #include <iostream>
 
-#ifdef CASTGRAPH_MIMALLOC
-#include <mimalloc.h>
-#endif
-
 #include "castgraph/error.hpp"
 #include "castgraph/log.hpp"
 #include "castgraph/parallel.hpp"
+#include "allocator.hpp"
 #include "command.hpp"
 
 int main(int argc, char** argv) {
@@ -54,25 +51,7 @@ int main(int argc, char** argv) {
     else if (global.verbosity == 1)
         log.set_level(spdlog::level::info);
 
-#ifdef CASTGRAPH_MIMALLOC
-    {
-        // Freed pages go back to the system at once, not after mimalloc's default 25 ms:
-        // a build frees a stage's memory while the next one allocates, and with the
-        // delay both are resident (the 20,000-episode build with three exports peaked at
-        // 212-240 MB with it, 173-179 MB without). MIMALLOC_DECOMMIT_DELAY (or its older name
-        // MIMALLOC_RESET_DELAY) still sets it.
-        if (std::getenv("MIMALLOC_DECOMMIT_DELAY") == nullptr && std::getenv("MIMALLOC_RESET_DELAY") == nullptr)
-            mi_option_set(mi_option_decommit_delay, 0);
-        // Whether malloc itself reaches mimalloc, not only that it is linked.
-        void* block = std::malloc(1);
-        const bool serves_malloc = mi_is_in_heap_region(block);
-        std::free(block);
-        const int version = mi_version();
-        log.debug("allocator: mimalloc {}.{}.{}{}, freed pages returned after {} ms", version / 100, version / 10 % 10,
-                  version % 10, serves_malloc ? "" : " (linked, but malloc does not reach it)",
-                  mi_option_get(mi_option_decommit_delay));
-    }
-#endif
+    cli::log_allocator();
 
     try {
         for (auto& [sub, command] : subcommands)
