@@ -16,8 +16,11 @@ export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1:dete
 export CASTGRAPH_TEST_ADDRESS_SPACE_KB=unlimited  # ASan's shadow memory needs the address space
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 export LSAN_OPTIONS="suppressions=$source_dir/tests/sanitize/lsan.supp:print_suppressions=0"
-# The compiler is named on the command line, not by CXX, so that a tree configured before
-# with another compiler is configured afresh.
+# A tree configured before with another compiler (GCC, before this tree also built the fuzz
+# targets) is started afresh: CMake cannot change a tree's compiler in place.
+if [ -f "$build_dir/CMakeCache.txt" ] && ! grep -q '^CMAKE_CXX_COMPILER:[A-Z]*=.*clang++$' "$build_dir/CMakeCache.txt"; then
+  rm -rf "$build_dir"
+fi
 cmake -S "$source_dir" -B "$build_dir" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCASTGRAPH_SANITIZE=ON -DCASTGRAPH_FUZZ=ON -DCASTGRAPH_BUILD_TESTS=ON \
   -DCMAKE_UNITY_BUILD=ON -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" -DCASTGRAPH_TEST_PYTHON=/usr/bin/python3 >/dev/null
