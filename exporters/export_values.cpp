@@ -32,6 +32,18 @@ Value string_list(std::size_t column, const std::vector<std::string>& items) {
 
 std::string_view boolean(bool value) { return value ? "true" : "false"; }
 
+// The next value of a row being filled in column order, reusing `values`: its text
+// emptied and its nodes dropped. Its list items are left to the caller, which may
+// resize them and keep their strings' room.
+Value& next_value(std::vector<Value>& values, std::size_t& used, std::size_t column) {
+    if (used == values.size()) values.emplace_back();
+    auto& value = values[used++];
+    value.column = column;
+    value.text.clear();
+    value.nodes = {};
+    return value;
+}
+
 }  // namespace
 
 const std::vector<Column>& node_columns() {
@@ -66,12 +78,8 @@ std::vector<Value> node_values(const PropertyGraph& graph, const Node& node) {
 std::size_t fill_node_values(const PropertyGraph& graph, const Node& node, std::vector<Value>& values) {
     std::size_t used = 0;
     const auto next = [&](std::size_t column) -> Value& {
-        if (used == values.size()) values.emplace_back();
-        auto& value = values[used++];
-        value.column = column;
-        value.text.clear();
+        auto& value = next_value(values, used, column);
         value.items.clear();
-        value.nodes = {};
         return value;
     };
     // An empty text is absent: readers turn an empty element into null or "" as they
@@ -136,14 +144,7 @@ void RelationshipValues::fill(const Relationship& relationship, std::vector<Valu
     const bool nodes = parts_ == ListParts::ItemsAsNodes || parts_ == ListParts::TextWithNodes;
     // Values are taken in column order and their strings reassigned, never freed.
     std::size_t used = 0;
-    const auto next = [&](std::size_t column) -> Value& {
-        if (used == values.size()) values.emplace_back();
-        auto& value = values[used++];
-        value.column = column;
-        value.text.clear();
-        value.nodes = {};
-        return value;
-    };
+    const auto next = [&](std::size_t column) -> Value& { return next_value(values, used, column); };
     const auto item_count = [&](Value& value, std::size_t count) {
         value.items.resize(items ? count : 0);
     };

@@ -164,6 +164,13 @@ std::vector<MentionScanner::Match> scan(const std::vector<std::string>& patterns
 
 }  // namespace reference
 
+// count pieces drawn at random, one after another.
+std::string random_text(const std::vector<std::string>& pieces, std::mt19937& random, std::size_t count) {
+    std::string out;
+    for (std::size_t i = 0; i < count; ++i) out += pieces[random() % pieces.size()];
+    return out;
+}
+
 TEST(MentionScanner, AgreesWithPlainSearchOnRandomText) {
     // Letters, digits, accents (precomposed and combining), CJK, marks alone, and
     // the punctuation names begin or end with: overlaps, prefixes and boundaries of every kind.
@@ -172,11 +179,7 @@ TEST(MentionScanner, AgreesWithPlainSearchOnRandomText) {
                                              "-", ".",  "_",  "@", "#",       "(",        ")",       "\u00df", "\u00d7",
                                              "\u2014"};
     std::mt19937 random(20261127);
-    const auto pick = [&](std::size_t count) {
-        std::string out;
-        for (std::size_t i = 0; i < count; ++i) out += pieces[random() % pieces.size()];
-        return out;
-    };
+    const auto pick = [&](std::size_t count) { return random_text(pieces, random, count); };
     std::size_t matches = 0;
     for (int round = 0; round < 3000; ++round) {
         std::vector<std::string> patterns;
@@ -201,11 +204,7 @@ TEST(MentionScanner, AgreesWithPlainSearchOnLongTexts) {
                                              "\u4e2d", "-", ".", "@", "#", "(", ")", "\u00d7", "abababababababab"};
     const std::vector<std::string> leads = {"@", "#", "(", ".", "-", ")"};
     std::mt19937 random(20261129);
-    const auto pick = [&](std::size_t count) {
-        std::string out;
-        for (std::size_t i = 0; i < count; ++i) out += pieces[random() % pieces.size()];
-        return out;
-    };
+    const auto pick = [&](std::size_t count) { return random_text(pieces, random, count); };
     std::size_t matches = 0;
     for (int round = 0; round < 400; ++round) {
         std::vector<std::string> patterns;
