@@ -26,6 +26,7 @@
 #include "castgraph/parallel.hpp"
 #include "castgraph/text.hpp"
 #include "internal/pattern.hpp"
+#include "internal/step_times.hpp"
 #include "internal/triple_sort.hpp"
 
 namespace castgraph {
@@ -300,15 +301,26 @@ public:
     }
 
     BuildResult run() {
+        internal::StepTimes steps("graph");
         collect_resolved_entities();
+        steps.mark("entities");
         collect_title_people();
+        steps.mark("title people");
         collect_hosts_and_guests();
+        steps.mark("hosts and guests");
         collect_mentions();
+        steps.mark("mentions");
         assign_ids();
+        steps.mark("ids");
         add_nodes();
+        steps.mark("nodes");
         add_relationships();
+        steps.mark("relationships");
         release_build_state();
+        steps.mark("release");
         finish_report();
+        steps.mark("report");
+        steps.log();
         return std::move(result_);
     }
 

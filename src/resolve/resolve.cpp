@@ -20,6 +20,7 @@
 #include "castgraph/parallel.hpp"
 #include "castgraph/text.hpp"
 #include "internal/pattern.hpp"
+#include "internal/step_times.hpp"
 
 namespace castgraph {
 // Ten million list items' records at a million episodes: 72 bytes each, not 80.
@@ -161,6 +162,7 @@ class Resolver {
 public:
     Resolver(const std::vector<Episode>& episodes, const ResolveOptions& options) : options_(options) {
         collect_mentions(episodes);
+        steps_.mark("mentions");
         reserve_touched(parent_, mentions_.size());
         parent_.resize(mentions_.size());
         std::iota(parent_.begin(), parent_.end(), 0);
@@ -179,21 +181,30 @@ public:
         // Keys of each cluster, kept only when distinct pairs must be checked at each union.
         if (!distinct_.empty())
             for (const auto& form : forms_) cluster_keys_[form.mention].insert(key_text(form));
+        steps_.mark("forms");
     }
 
     ResolutionResult run() {
         merge_exact();
+        steps_.mark("exact");
         merge_curated();
         merge_aliases();
+        steps_.mark("curated and aliases");
         merge_organization_variants();
+        steps_.mark("organization variants");
         merge_fuzzy();
+        steps_.mark("fuzzy");
         merge_aliases();
+        steps_.mark("aliases again");
         // The rules are done: their forms and claims (some 600 MB at a million
         // episodes) go before the result takes its room.
         std::vector<Form>().swap(forms_);
         std::vector<std::size_t>().swap(form_claim_);
         std::vector<std::size_t>().swap(claim_form_);
-        return build_result();
+        auto result = build_result();
+        steps_.mark("result");
+        steps_.log();
+        return result;
     }
 
 private:
@@ -932,6 +943,7 @@ private:
     };
 
     const ResolveOptions& options_;
+    internal::StepTimes steps_{"resolve"};
     // name_key is Unicode folding: a hundred thousand list items repeat a few thousand
     // names, so each is folded once.
     struct Folded {
