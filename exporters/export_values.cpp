@@ -16,9 +16,6 @@ enum NodeColumn : std::size_t {
     kKind, kLabel, kName, kAliases, kSourceTypes, kEpisodeCount, kSightings,
     kPodcast, kPublished, kDurationS, kLanguages, kSummary,
 };
-enum RelationshipColumn : std::size_t {
-    kType, kUndirected, kEvidence, kInEntityList, kDescription, kTimestampsS, kCount, kWeight, kEpisodes,
-};
 
 // Sightings are ordered_json (fields in the graph file's order): keep the value's own type.
 template <typename Json = nlohmann::json>
@@ -130,7 +127,7 @@ const Value& evidence_value(EvidenceSet evidence) {
     static const std::vector<Value> values = [] {
         std::vector<Value> all;
         for (std::size_t bits = 0; bits < EvidenceSet::kCount; ++bits)
-            all.push_back(string_list(kEvidence, EvidenceSet::from_bits(bits).names()));
+            all.push_back(string_list(kRelationshipEvidence, EvidenceSet::from_bits(bits).names()));
         return all;
     }();
     return values[evidence.bits()];
@@ -138,73 +135,69 @@ const Value& evidence_value(EvidenceSet evidence) {
 
 }  // namespace
 
-void RelationshipValues::fill(const Relationship& relationship, std::vector<Value>& values) const {
-    const bool text = parts_ == ListParts::Text || parts_ == ListParts::Both || parts_ == ListParts::TextWithNodes;
-    const bool items = parts_ == ListParts::Items || parts_ == ListParts::Both || parts_ == ListParts::ItemsAsNodes;
-    const bool nodes = parts_ == ListParts::ItemsAsNodes || parts_ == ListParts::TextWithNodes;
-    // Values are taken in column order and their strings reassigned, never freed.
-    std::size_t used = 0;
-    const auto next = [&](std::size_t column) -> Value& { return next_value(values, used, column); };
-    const auto item_count = [&](Value& value, std::size_t count) {
-        value.items.resize(items ? count : 0);
-    };
-    const auto scalar = [&](std::size_t column) -> std::string& {
-        auto& value = next(column);
-        value.items.clear();  // a reused value may have been a list
-        return value.text;
-    };
-    const auto plain = [&](std::size_t column, std::string_view text_value) { scalar(column).assign(text_value); };
-    const auto number = [&](std::size_t column, std::uint64_t value) { append_decimal(scalar(column), value); };
-    const auto evidence = [&] {
-        const auto& known = evidence_value(relationship.evidence);
-        auto& value = next(kEvidence);
-        if (text) value.text.assign(known.text);
-        item_count(value, known.items.size());
-        for (std::size_t i = 0; i < value.items.size(); ++i) value.items[i].assign(known.items[i]);
-    };
-    const auto episodes = [&] {
-        auto& value = next(kEpisodes);
-        if (nodes) {
-            value.items.clear();
-            value.nodes = relationship.episodes().view();
-            return;
-        }
-        if (text) {
-            value.text += '[';
-            for (std::size_t i = 0; i < relationship.episodes().size(); ++i) {
-                if (i > 0) value.text += ',';
-                value.text += quoted_ids_[relationship.episodes()[i]];
-            }
-            value.text += ']';
-        }
-        item_count(value, relationship.episodes().size());
-        for (std::size_t i = 0; i < value.items.size(); ++i) value.items[i].assign(graph_.node(relationship.episodes()[i]).id);
-    };
-    const auto timestamps = [&] {
-        auto& value = next(kTimestampsS);
-        const auto& numbers = relationship.timestamps_s();
-        if (text) internal::append_json_numbers(value.text, numbers.view());
-        item_count(value, numbers.size());
-        for (std::size_t i = 0; i < value.items.size(); ++i) {
-            value.items[i].clear();
-            append_decimal(value.items[i], numbers[i]);
-        }
-    };
+const std::string& evidence_json_text(EvidenceSet evidence) { return evidence_value(evidence).text; }
 
-    plain(kType, rel_type_name(relationship.type));
-    plain(kUndirected, boolean(relationship.type == RelType::CoAppearsWith));
-    const auto shape = shape_of(relationship.type);
-    if (shape.evidence) evidence();
-    if (shape.mention_fields) {
-        plain(kInEntityList, boolean(relationship.in_entity_list));
-        // An empty text is absent (as in fill_node_values).
-        if (!relationship.description.empty()) plain(kDescription, relationship.description);
-        timestamps();
-        number(kCount, relationship.count());
-    }
-    if (shape.weight) number(kWeight, relationship.weight());
-    if (shape.episodes) episodes();
-    values.resize(used);
+void RelationshipValues::fill(const Relationship& relationship, std::vector<Value>& values) const {
+    // Values are taken in column order and their strings reassigned, never freed.
+    struct Filler {
+        const RelationshipValues& owner;
+        std::vector<Value>& values;
+        bool text_parts;
+        bool items;
+        bool node_parts;
+        std::size_t used = 0;
+
+        Value& next(std::size_t column) { return next_value(values, used, column); }
+        void item_count(Value& value, std::size_t count) const { value.items.resize(items ? count : 0); }
+        std::string& scalar(std::size_t column) {
+            auto& value = next(column);
+            value.items.clear();  // a reused value may have been a list
+            return value.text;
+        }
+        void text(std::size_t column, std::string_view text_value) { scalar(column).assign(text_value); }
+        void boolean(std::size_t column, bool value) { scalar(column).assign(castgraph::boolean(value)); }
+        void number(std::size_t column, std::uint64_t value) { append_decimal(scalar(column), value); }
+        void evidence(std::size_t column, EvidenceSet evidence) {
+            const auto& known = evidence_value(evidence);
+            auto& value = next(column);
+            if (text_parts) value.text.assign(known.text);
+            item_count(value, known.items.size());
+            for (std::size_t i = 0; i < value.items.size(); ++i) value.items[i].assign(known.items[i]);
+        }
+        void numbers(std::size_t column, std::span<const std::uint32_t> numbers) {
+            auto& value = next(column);
+            if (text_parts) internal::append_json_numbers(value.text, numbers);
+            item_count(value, numbers.size());
+            for (std::size_t i = 0; i < value.items.size(); ++i) {
+                value.items[i].clear();
+                append_decimal(value.items[i], numbers[i]);
+            }
+        }
+        void nodes(std::size_t column, std::span<const std::uint32_t> vertices) {
+            auto& value = next(column);
+            if (node_parts) {
+                value.items.clear();
+                value.nodes = vertices;
+                return;
+            }
+            if (text_parts) {
+                value.text += '[';
+                for (std::size_t i = 0; i < vertices.size(); ++i) {
+                    if (i > 0) value.text += ',';
+                    value.text += owner.quoted_ids_[vertices[i]];
+                }
+                value.text += ']';
+            }
+            item_count(value, vertices.size());
+            for (std::size_t i = 0; i < value.items.size(); ++i) value.items[i].assign(owner.graph_.node(vertices[i]).id);
+        }
+    };
+    Filler filler{*this, values,
+                  parts_ == ListParts::Text || parts_ == ListParts::Both || parts_ == ListParts::TextWithNodes,
+                  parts_ == ListParts::Items || parts_ == ListParts::Both || parts_ == ListParts::ItemsAsNodes,
+                  parts_ == ListParts::ItemsAsNodes || parts_ == ListParts::TextWithNodes};
+    visit_relationship_values(relationship, filler);
+    values.resize(filler.used);
 }
 
 std::string_view label_color(NodeLabel label) {

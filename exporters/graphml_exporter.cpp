@@ -368,26 +368,81 @@ void GraphmlExporter::write(const PropertyGraph& graph, const ExportOptions& opt
         internal::append_json_string(quoted, graph.node(vertex).id);
         XmlWriter::append_text(episode_texts[vertex], quoted);
     }
-    const auto& edge_columns = relationship_columns();
-    const auto episodes_column = static_cast<std::size_t>(
-        std::find_if(edge_columns.begin(), edge_columns.end(), [](const Column& column) { return column.name == "episodes"; }) -
-        edge_columns.begin());
-    // Numbers, booleans and lists of numbers hold no character XML escapes: they are
-    // copied. Other texts are escaped, and each column's last one is kept escaped, as
-    // types and evidence lists repeat from edge to edge.
+    // Each evidence list's JSON text, escaped once.
+    std::vector<std::string> evidence_texts;
+    for (std::size_t bits = 0; bits < EvidenceSet::kCount; ++bits)
+        XmlWriter::append_text(evidence_texts.emplace_back(), evidence_json_text(EvidenceSet::from_bits(bits)));
+    // Each edge's values go straight into the text, as the element writer would lay
+    // them out. Numbers, booleans and lists of numbers hold no character XML escapes:
+    // they are copied. Other texts are escaped, and each column's last one is kept
+    // escaped, as types repeat from edge to edge.
     struct EscapedText {
-        bool verbatim = false;
         std::string last;
         std::string escaped;
     };
-    std::vector<EscapedText> edge_texts(edge_columns.size());
-    for (std::size_t column = 0; column < edge_columns.size(); ++column) {
-        const auto type = edge_columns[column].type;
-        edge_texts[column].verbatim = type == ValueType::Long || type == ValueType::Boolean || type == ValueType::LongList;
-    }
+    struct EdgeData {
+        std::string& out;
+        const std::vector<std::string>& data_tags;
+        const std::vector<std::string>& evidence_texts;
+        const std::vector<std::string>& episode_texts;
+        std::vector<EscapedText>& escaped;
+        bool any = false;
+
+        void start(std::size_t column) {
+            if (!any) out += "\">\n";
+            any = true;
+            out += data_tags[column];
+        }
+        void end() { out += "</data>\n"; }
+        void text_value(std::size_t column, std::string_view value) {
+            auto& column_text = escaped[column];
+            if (value != column_text.last) {
+                column_text.last = value;
+                column_text.escaped.clear();
+                XmlWriter::append_text(column_text.escaped, value);
+            }
+            out += column_text.escaped;
+        }
+        // The visitor's calls (see visit_relationship_values).
+        void text(std::size_t column, std::string_view value) {
+            start(column);
+            text_value(column, value);
+            end();
+        }
+        void boolean(std::size_t column, bool value) {
+            start(column);
+            out += value ? std::string_view("true") : std::string_view("false");
+            end();
+        }
+        void number(std::size_t column, std::uint64_t value) {
+            start(column);
+            append_decimal(out, value);
+            end();
+        }
+        void evidence(std::size_t column, EvidenceSet evidence) {
+            start(column);
+            out += evidence_texts[evidence.bits()];
+            end();
+        }
+        void numbers(std::size_t column, std::span<const std::uint32_t> numbers) {
+            start(column);
+            internal::append_json_numbers(out, numbers);
+            end();
+        }
+        void nodes(std::size_t column, std::span<const std::uint32_t> vertices) {
+            // The JSON array's brackets and commas are written as they are.
+            start(column);
+            out += '[';
+            for (std::size_t i = 0; i < vertices.size(); ++i) {
+                if (i > 0) out += ',';
+                out += episode_texts[vertices[i]];
+            }
+            out += ']';
+            end();
+        }
+    };
+    std::vector<EscapedText> escaped(relationship_columns().size());
     std::size_t index = 0;
-    const RelationshipValues relationship_values(graph, ListParts::TextWithNodes);
-    std::vector<Value> values;
     for (const auto edge : graph.relationships_in_order()) {
         auto& text = xml.raw();
         text += "    <edge id=\"e";
@@ -396,38 +451,9 @@ void GraphmlExporter::write(const PropertyGraph& graph, const ExportOptions& opt
         text += ids[boost::source(edge, graph.graph())];
         text += "\" target=\"";
         text += ids[boost::target(edge, graph.graph())];
-        relationship_values.fill(graph.relationship(edge), values);
-        if (values.empty()) {
-            text += "\"/>\n";
-        } else {
-            text += "\">\n";
-            for (const auto& value : values) {
-                text += edge_data_tags[value.column];
-                if (value.column != episodes_column) {
-                    auto& column_text = edge_texts[value.column];
-                    if (column_text.verbatim) {
-                        text += value.text;
-                    } else {
-                        if (value.text != column_text.last) {
-                            column_text.last = value.text;
-                            column_text.escaped.clear();
-                            XmlWriter::append_text(column_text.escaped, value.text);
-                        }
-                        text += column_text.escaped;
-                    }
-                } else {
-                    // The JSON array's brackets and commas are written as they are.
-                    text += '[';
-                    for (std::size_t i = 0; i < value.nodes.size(); ++i) {
-                        if (i > 0) text += ',';
-                        text += episode_texts[value.nodes[i]];
-                    }
-                    text += ']';
-                }
-                text += "</data>\n";
-            }
-            text += "    </edge>\n";
-        }
+        EdgeData data{text, edge_data_tags, evidence_texts, episode_texts, escaped};
+        visit_relationship_values(graph.relationship(edge), data);
+        text += data.any ? "    </edge>\n" : "\"/>\n";
         xml.flush_if_full();
     }
     xml.end();  // graph

@@ -58,6 +58,39 @@ std::size_t fill_node_values(const PropertyGraph& graph, const Node& node, std::
 // ItemsAsNodes: for text writers that keep each node's id escaped for their format.
 enum class ListParts { Text, Items, Both, Presence, ItemsAsNodes, TextWithNodes };
 
+// Relationship columns by number, in relationship_columns()'s order.
+enum RelationshipColumn : std::size_t {
+    kRelationshipType, kRelationshipUndirected, kRelationshipEvidence, kRelationshipInEntityList,
+    kRelationshipDescription, kRelationshipTimestampsS, kRelationshipCount, kRelationshipWeight,
+    kRelationshipEpisodes,
+};
+
+// Hands each value a relationship has to the visitor, in column order, as the graph
+// stores it: the one place that decides which values a relationship type carries.
+// Writers of millions of rows format from here directly; RelationshipValues makes
+// them into text. The visitor has text(column, string_view), boolean(column, bool),
+// number(column, uint64), evidence(column, EvidenceSet), numbers(column, span) for
+// lists of integers and nodes(column, span) for lists of nodes (vertices).
+template <typename Visitor>
+void visit_relationship_values(const Relationship& relationship, Visitor& visit) {
+    visit.text(kRelationshipType, rel_type_name(relationship.type));
+    visit.boolean(kRelationshipUndirected, relationship.type == RelType::CoAppearsWith);
+    const auto shape = shape_of(relationship.type);
+    if (shape.evidence) visit.evidence(kRelationshipEvidence, relationship.evidence);
+    if (shape.mention_fields) {
+        visit.boolean(kRelationshipInEntityList, relationship.in_entity_list);
+        // An empty text is absent (see the top of this file).
+        if (!relationship.description.empty()) visit.text(kRelationshipDescription, relationship.description.view());
+        visit.numbers(kRelationshipTimestampsS, relationship.timestamps_s().view());
+        visit.number(kRelationshipCount, relationship.count());
+    }
+    if (shape.weight) visit.number(kRelationshipWeight, relationship.weight());
+    if (shape.episodes) visit.nodes(kRelationshipEpisodes, relationship.episodes().view());
+}
+
+// An evidence list as the JSON array text RelationshipValues gives it.
+const std::string& evidence_json_text(EvidenceSet evidence);
+
 // The values of a graph's relationships. Made once per export: episode lists,
 // most of the text of a large graph, are put together from ids escaped once.
 class RelationshipValues {

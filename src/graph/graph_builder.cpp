@@ -46,7 +46,6 @@ struct EntityRecord {
     std::vector<Sighting> sightings;  // list items' first, in mention order, then titles'
     std::vector<std::uint32_t> sighting_mentions;  // the mention of each list item's sighting
     bool from_title_only = false;
-    Vertex vertex = 0;
 
     [[nodiscard]] std::vector<std::string> forms() const {
         std::vector<std::string> all{name};
@@ -819,13 +818,14 @@ private:
         std::vector<Vertex> vertex_at(nodes.size());  // by position in nodes
         for (const auto position : by_id) vertex_at[position] = graph_.add_node(std::move(nodes[position]));
         std::vector<Node>().swap(nodes);
-        for (std::size_t e = 0; e < entities_.size(); ++e) entities_[e].vertex = vertex_at[first_entity + e];
+        entity_vertex_.assign(vertex_at.begin() + static_cast<std::ptrdiff_t>(first_entity),
+                              vertex_at.begin() + static_cast<std::ptrdiff_t>(first_entity + entities_.size()));
         for (const auto& [spelling, id] : podcast_ids) podcast_vertex_.emplace(spelling, *graph_.find(id));
         for (const auto& [spelling, id] : topic_ids) topic_vertex_.emplace(spelling, *graph_.find(id));
         // Sightings' episodes, indexes in episodes_ so far, become vertices.
         episode_vertex_.assign(vertex_at.begin(), vertex_at.begin() + static_cast<std::ptrdiff_t>(episodes_.size()));
         for_each_index_in_parallel(0, entities_.size(), 1024, [&](std::size_t e) {
-            for (auto& sighting : graph_.node(entities_[e].vertex).sightings)
+            for (auto& sighting : graph_.node(entity_vertex_[e]).sightings)
                 sighting.episode = episode_vertex_[sighting.episode];
         });
     }
@@ -893,7 +893,9 @@ private:
         // grow. Co-appearances and associations are counted per episode, before pairs
         // seen in several episodes are merged: an upper bound, whose unused end is
         // never touched.
+        internal::StepTimes tsteps("relationships");
         const auto topics = topics_by_episode();
+        tsteps.mark("topics");
         std::size_t mentions = 0;
         std::size_t tags = 0;
         std::size_t co_appearance_bound = 0;
@@ -913,9 +915,9 @@ private:
             if (const auto podcast = podcast_vertex_.find(episodes_[e]->podcast); podcast != podcast_vertex_.end())
                 relate(episode_vertex, podcast->second, Relationship(RelType::PartOf));
             for (const auto& [entity, evidence] : facts.guests)
-                relate(entities_[entity].vertex, episode_vertex, with_evidence(RelType::GuestOn, evidence));
+                relate(entity_vertex_[entity], episode_vertex, with_evidence(RelType::GuestOn, evidence));
             for (const auto& [entity, evidence] : facts.hosts)
-                relate(entities_[entity].vertex, episode_vertex, with_evidence(RelType::Hosted, evidence));
+                relate(entity_vertex_[entity], episode_vertex, with_evidence(RelType::Hosted, evidence));
             for (const auto& affiliation : facts.affiliations) {
                 auto& episodes = affiliation_episodes[affiliation];
                 if (episodes.empty() || episodes.back() != episode_vertex) episodes.push_back(episode_vertex);
@@ -926,7 +928,7 @@ private:
             std::sort(episodes.begin(), episodes.end());
             episodes.erase(std::unique(episodes.begin(), episodes.end()), episodes.end());
             affiliation.set_episodes(std::move(episodes));
-            relate(entities_[pair.first].vertex, entities_[pair.second].vertex, std::move(affiliation));
+            relate(entity_vertex_[pair.first], entity_vertex_[pair.second], std::move(affiliation));
         }
         affiliation_episodes.clear();
         // The spellings they are found by view the episodes, let go from here on.
@@ -935,8 +937,10 @@ private:
         std::size_t bound = mentions + tags + co_appearance_bound + association_bound;
         for (const auto& relationships : pending) bound += relationships.size();
         graph_.reserve_relationships(bound);
+        tsteps.mark("count");
         for (const auto type : {RelType::PartOf, RelType::GuestOn, RelType::Hosted, RelType::AffiliatedWith})
             add_pending(type);
+        tsteps.mark("pending");
 
         std::vector<PairInEpisode> co_appearances;
         co_appearances.reserve(co_appearance_bound);
@@ -985,19 +989,19 @@ private:
             // guests and hosts), not every name its text happens to say: that keeps it a
             // guest network, and its size grows with the list, not with the transcript.
             std::vector<Vertex> featured;
-            for (const auto& [entity, evidence] : facts.guests) featured.push_back(entities_[entity].vertex);
-            for (const auto& [entity, evidence] : facts.hosts) featured.push_back(entities_[entity].vertex);
+            for (const auto& [entity, evidence] : facts.guests) featured.push_back(entity_vertex_[entity]);
+            for (const auto& [entity, evidence] : facts.hosts) featured.push_back(entity_vertex_[entity]);
             // make_mentions put them in target order; episodes being in source order,
             // MENTIONS go in sorted.
             for (std::size_t i = 0; i < facts.mentions.size(); ++i) {
                 const auto& fact = facts.mentions[i];
                 const std::size_t entity = fact.entity;
-                const auto entity_vertex = entities_[entity].vertex;
+                const auto entity_vertex = entity_vertex_[entity];
                 graph_.add_relationship(episode_vertex, entity_vertex, std::move(mention_records[i]));
                 link_episode(entity, episode_vertex);
                 if (fact.in_entity_list) featured.push_back(entity_vertex);
                 // In target order: an entity twice in a row would count the episode twice.
-                if (i == 0 || entities_[facts.mentions[i - 1].entity].vertex != entity_vertex)
+                if (i == 0 || entity_vertex_[facts.mentions[i - 1].entity] != entity_vertex)
                     for (const auto topic : episode_topics) topic_entities.add(topic, entity_vertex);
             }
             // Vertices are in id order, so (smaller, larger) is the stored direction.
@@ -1011,6 +1015,7 @@ private:
                         co_appearances.push_back({featured[a], featured[b], episode_vertex});
             }
         }
+        tsteps.mark("main loop");
         std::vector<EpisodeFacts>().swap(facts_);
         if (!releasable_.empty()) {
             std::vector<const Episode*>().swap(episodes_);
@@ -1019,9 +1024,11 @@ private:
         }
         if (resolution_owned_) owned_resolution_ = ResolutionResult{};  // read for the last time above
         for (std::size_t e = 0; e < entities_.size(); ++e)
-            graph_.node(entities_[e].vertex).episode_count = entity_episode_count[e];
+            graph_.node(entity_vertex_[e]).episode_count = entity_episode_count[e];
 
+        tsteps.mark("release");
         sort_pairs(co_appearances);
+        tsteps.mark("sort pairs");
         // Grouped pairs come sorted by (source, target) already: they go in directly.
         std::vector<std::uint32_t> episodes;
         const auto add_co_appearance = [&](PairRun run) {
@@ -1045,8 +1052,12 @@ private:
             for_each_pair_run(co_appearances, add_co_appearance);
         }
         std::vector<PairInEpisode>().swap(co_appearances);
+        tsteps.mark("co-appear");
         add_pending(RelType::Tagged);
+        tsteps.mark("tagged");
         topic_entities.add_to(graph_);
+        tsteps.mark("associated");
+        tsteps.log();
     }
 
     // Every episode's topics, looked up on every core: twice, once to count them and
@@ -1088,7 +1099,7 @@ private:
     // vertex. Reads only the graph's nodes, so episodes are made side by side.
     std::vector<Relationship> make_mentions(EpisodeFacts& facts) const {
         std::sort(facts.mentions.begin(), facts.mentions.end(), [&](const MentionFact& a, const MentionFact& b) {
-            return entities_[a.entity].vertex < entities_[b.entity].vertex;
+            return entity_vertex_[a.entity] < entity_vertex_[b.entity];
         });
         std::vector<Relationship> records;
         records.reserve(facts.mentions.size());
@@ -1096,7 +1107,7 @@ private:
             auto& mention = records.emplace_back(RelType::Mentions);
             mention.in_entity_list = fact.in_entity_list;
             if (fact.description_of != MentionFact::kNone) {
-                const auto& sightings = graph_.node(entities_[fact.entity].vertex).sightings;
+                const auto& sightings = graph_.node(entity_vertex_[fact.entity]).sightings;
                 mention.description = sightings[listed_position_[fact.description_of]].description;
             }
             mention.set_timestamps_s(PackedNumbers(std::span(facts.timestamps)
@@ -1117,6 +1128,7 @@ private:
         std::unordered_map<std::string_view, Vertex>().swap(podcast_vertex_);
         std::unordered_map<std::string_view, Vertex>().swap(topic_vertex_);
         std::vector<EntityRecord>().swap(entities_);
+        std::vector<Vertex>().swap(entity_vertex_);
         std::vector<std::uint32_t>().swap(listed_position_);
         by_form_.clear();
     }
@@ -1190,6 +1202,9 @@ private:
     std::unordered_map<std::string_view, Vertex> podcast_vertex_;
     std::unordered_map<std::string_view, Vertex> topic_vertex_;
     std::vector<EntityRecord> entities_;  // resolution's entities first, same indexes
+    // Each entity's vertex, from add_nodes on: apart from the records (hundreds of bytes
+    // each), so tens of millions of look-ups by mention stay in the caches.
+    std::vector<Vertex> entity_vertex_;
     // By mention: where its sighting is in its entity's sightings (the node's, once
     // add_nodes has sorted them), which hold its description.
     std::vector<std::uint32_t> listed_position_;

@@ -174,6 +174,46 @@ TEST(ExportValues, FillReusesRowsAndMakesOnlyTheListPartsAsked) {
     EXPECT_EQ(presence.at("evidence"), std::make_pair(std::string(), std::vector<std::string>{}));
 }
 
+// Writers format rows from the visitor directly: it must see the same columns, in
+// the same order, as the values RelationshipValues makes, and number them as
+// relationship_columns() names them.
+TEST(ExportValues, VisitorSeesTheColumnsFillMakes) {
+    struct Recorder {
+        std::vector<std::size_t> columns;
+        std::vector<std::string> texts;
+        void text(std::size_t column, std::string_view value) {
+            columns.push_back(column);
+            texts.emplace_back(value);
+        }
+        void boolean(std::size_t column, bool) { columns.push_back(column); }
+        void number(std::size_t column, std::uint64_t) { columns.push_back(column); }
+        void evidence(std::size_t column, EvidenceSet) { columns.push_back(column); }
+        void numbers(std::size_t column, std::span<const std::uint32_t>) { columns.push_back(column); }
+        void nodes(std::size_t column, std::span<const std::uint32_t>) { columns.push_back(column); }
+    };
+    const auto& names = relationship_columns();
+    EXPECT_EQ(names.at(kRelationshipType).name, "type");
+    EXPECT_EQ(names.at(kRelationshipDescription).name, "description");
+    EXPECT_EQ(names.at(kRelationshipTimestampsS).name, "timestamps_s");
+    EXPECT_EQ(names.at(kRelationshipEpisodes).name, "episodes");
+    EXPECT_EQ(names.size(), std::size_t{kRelationshipEpisodes} + 1);
+    std::size_t rows = 0;
+    for (const auto& graph : {mentions_graph(), small_graph()}) {
+        const RelationshipValues values(graph, ListParts::Both);
+        for (const auto edge : graph.relationships_in_order()) {
+            const auto& relationship = graph.relationship(edge);
+            Recorder recorder;
+            visit_relationship_values(relationship, recorder);
+            std::vector<std::size_t> filled;
+            for (const auto& value : values(relationship)) filled.push_back(value.column);
+            EXPECT_EQ(recorder.columns, filled) << rel_type_name(relationship.type);
+            EXPECT_EQ(recorder.texts.front(), rel_type_name(relationship.type));
+            ++rows;
+        }
+    }
+    EXPECT_EQ(rows, 4u);
+}
+
 // One vector for every node, in an order where a node with fewer values or fewer
 // list items follows one with more: each gets exactly its own values, in column order.
 TEST(ExportValues, FillNodeValuesReusesOneVector) {
@@ -244,6 +284,45 @@ TEST(Neo4jCsvExporter, SameFilesOnOneThreadAsOnSeveral) {
     set_thread_count(0);
     EXPECT_EQ(one.files, several.files);
     EXPECT_EQ(one.files.size(), 5u);  // Episode and Person nodes, GUEST_ON, CO_APPEARS_WITH, import.sh
+}
+
+// GraphML and Cypher write relationships' values straight from the graph: every
+// value of a MENTIONS row, escaped for each format, and none of a bare row's absent
+// ones (rows in target id order).
+TEST(RelationshipRows, GraphmlAndCypherWriteEveryValueOfAMention) {
+    const auto graph = mentions_graph();
+    std::ostringstream graphml;
+    find_exporter("graphml").write(graph, {}, graphml);
+    EXPECT_NE(graphml.str().find(R"(    <edge id="e0" source="episode:show/one" target="person:p">
+      <data key="e_type">MENTIONS</data>
+      <data key="e_undirected">false</data>
+      <data key="e_evidence">[&quot;summary&quot;]</data>
+      <data key="e_in_entity_list">false</data>
+      <data key="e_timestamps_s">[]</data>
+      <data key="e_count">1</data>
+    </edge>
+    <edge id="e1" source="episode:show/one" target="software:tool">
+      <data key="e_type">MENTIONS</data>
+      <data key="e_undirected">false</data>
+      <data key="e_evidence">[&quot;chapter&quot;,&quot;entity-list&quot;]</data>
+      <data key="e_in_entity_list">true</data>
+      <data key="e_description">A &quot;tool&quot;</data>
+      <data key="e_timestamps_s">[60,4185]</data>
+      <data key="e_count">3</data>
+    </edge>
+)"),
+              std::string::npos)
+        << graphml.str();
+    std::ostringstream cypher;
+    find_exporter("cypher").write(graph, {}, cypher);
+    EXPECT_NE(cypher.str().find(
+                  R"({from: 'episode:show/one', to: 'software:tool', props: {evidence: ['chapter', 'entity-list'], in_entity_list: true, description: 'A \"tool\"', timestamps_s: [60, 4185], count: 3}})"),
+              std::string::npos)
+        << cypher.str();
+    EXPECT_NE(cypher.str().find(
+                  R"({from: 'episode:show/one', to: 'person:p', props: {evidence: ['summary'], in_entity_list: false, timestamps_s: [], count: 1}})"),
+              std::string::npos)
+        << cypher.str();
 }
 
 TEST(GraphmlExporter, DeclaresKeysFirstEscapesAndDropsForbiddenCharacters) {
