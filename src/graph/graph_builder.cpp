@@ -8,8 +8,10 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <functional>
+#include <future>
 #include <limits>
 #include <map>
 #include <memory>
@@ -956,28 +958,54 @@ private:
         // MENTIONS's room (reserved above) is left to be touched as it fills: the
         // episodes let go in the same loop give their pages back meanwhile, where
         // touching it all at once (1.6 GB at a million episodes) raised the peak.
-        // MENTIONS records are made on every core a batch of episodes at a time (their
-        // texts and timestamp lists are copied, tens of millions at a million episodes),
-        // then go into the graph in episode order.
-        // Each batch's episodes and facts, read here for the last time, are let go on
-        // every core while the next batch's records are made: freed one by one in this
-        // loop (an episode holds some fifty strings), they took about a sixth of its time.
+        // MENTIONS records are made a batch of episodes at a time (their texts and
+        // timestamp lists are copied, tens of millions at a million episodes), then go
+        // into the graph in episode order. While this thread adds one batch, another
+        // starts making the next, and this one joins it when done: adding alone, one
+        // core would wait; making on both cores only between batches, one core did.
+        // A batch's episodes and facts, read here for the last time, are let go while
+        // the batch after the next is made: freed one by one in this loop (an episode
+        // holds some fifty strings), they took about a sixth of its time.
         constexpr std::size_t kBatch = 1024;  // a few megabytes of records in flight
-        std::vector<std::vector<Relationship>> made(kBatch);
+        constexpr std::size_t kChunk = 64;    // episodes taken at a time by either thread
+        std::array<std::vector<std::vector<Relationship>>, 2> made{std::vector<std::vector<Relationship>>(kBatch),
+                                                                    std::vector<std::vector<Relationship>>(kBatch)};
         const auto release = [&](std::size_t e) {
             facts_[e] = EpisodeFacts{};
             if (!releasable_.empty()) *releasable_[e] = Episode{};
         };
+        // Makes the records of the batch from `first` on, a chunk at a time from
+        // `cursor`, until none is left to take.
+        std::atomic<std::size_t> cursor{kBatch};
+        const auto make_batch = [&](std::size_t first) {
+            const auto end = std::min(episodes_.size(), first + kBatch);
+            auto& records = made[first / kBatch % 2];
+            for (auto begin = cursor.fetch_add(kChunk); begin < end; begin = cursor.fetch_add(kChunk)) {
+                for (auto b = begin; b < std::min(end, begin + kChunk); ++b) {
+                    if (b >= 2 * kBatch) release(b - 2 * kBatch);
+                    records[b - first] = make_mentions(facts_[b]);
+                }
+            }
+        };
+        // The first batch on every core, as nothing else runs yet.
+        for_each_index_in_parallel(0, std::min(episodes_.size(), kBatch), 128,
+                                   [&](std::size_t b) { made[0][b] = make_mentions(facts_[b]); });
+        const bool overlap = thread_count() > 1;
+        std::future<void> next_batch;  // after what it uses: waited for first
         for (std::size_t e = 0; e < episodes_.size(); ++e) {
             if (e % kBatch == 0) {
-                for_each_index_in_parallel(e, std::min(episodes_.size(), e + kBatch), 128, [&](std::size_t b) {
-                    if (b >= kBatch) release(b - kBatch);
-                    made[b - e] = make_mentions(facts_[b]);
-                });
+                if (e > 0) {
+                    make_batch(e);  // what the other thread has not taken yet
+                    if (next_batch.valid()) next_batch.get();
+                }
+                if (e + kBatch < episodes_.size()) {
+                    cursor = e + kBatch;
+                    if (overlap) next_batch = std::async(std::launch::async, make_batch, e + kBatch);
+                }
             }
             const auto& episode = *episodes_[e];
             const auto& facts = facts_[e];
-            auto& mention_records = made[e % kBatch];
+            auto& mention_records = made[e / kBatch % 2][e % kBatch];
             const auto episode_vertex = episode_vertex_[e];
             for (const auto& [entity, evidence] : facts.guests) link_episode(entity, episode_vertex);
             for (const auto& [entity, evidence] : facts.hosts) link_episode(entity, episode_vertex);
