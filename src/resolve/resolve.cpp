@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstdint>
 #include <cstdio>
@@ -11,6 +12,7 @@
 #include <map>
 #include <mutex>
 #include <numeric>
+#include <optional>
 #include <set>
 #include <span>
 #include <tuple>
@@ -851,23 +853,66 @@ private:
     }
 
     // The entity of one cluster, its members in mention order.
+    // A name folded to its key, and the key's number: one for each name text.
+    struct Folded {
+        std::string key;
+        std::uint32_t key_id = 0;
+    };
+
+    // Each distinct spelling among a cluster's names, with how often and how early
+    // (place within "A / B") its members write it. A spelling is known by its folded
+    // record, one for each text: a popular entity's hundreds of thousands of names are
+    // counted by pointer, and only its few spellings are compared as texts.
+    struct Spelling {
+        const Folded* folded;
+        std::string_view text;
+        std::size_t count = 0;
+        std::size_t position = 0;
+    };
+
+    std::vector<Spelling> tally_spellings(const std::vector<std::size_t>& members) const {
+        std::vector<Spelling> spellings;
+        std::unordered_map<const Folded*, std::size_t> index;  // into spellings
+        for (const auto m : members) {
+            const auto names = surface_.names(m);
+            for (std::size_t p = 0; p < names.size(); ++p) {
+                const Folded* folded = name_keys_[name_key_start_[m] + p];
+                const auto [it, added] = index.try_emplace(folded, spellings.size());
+                if (added) spellings.push_back({folded, names[p], 0, p});
+                auto& spelling = spellings[it->second];
+                ++spelling.count;
+                spelling.position = std::min(spelling.position, p);
+            }
+        }
+        return spellings;
+    }
+
     ResolvedEntity make_entity(const std::vector<std::size_t>& members) const {
         ResolvedEntity entity;
         entity.kind = majority_kind(members);
-        entity.name = canonical_name(members);
+        const auto spellings = tally_spellings(members);
+        const auto curated = curated_of_cluster(members);
+        entity.name = curated ? options_.aliases.entities[*curated].canonical : canonical_name(spellings);
         // Views of the episodes' texts and of surface_, copied out below.
         std::set<std::string_view> aliases;
         std::set<std::string_view> types;
+        for (const auto& spelling : spellings) aliases.insert(spelling.text);
+        std::optional<std::string_view> last_type;  // items mostly repeat the type of the one before
         for (const auto m : members) {
             const auto& mention = mentions_[m];
-            for (const auto& name : surface_.names(m)) aliases.insert(name);
             for (const auto& acronym : surface_.acronyms(m)) aliases.insert(acronym);
             for (const auto& alias : surface_.description_aliases_of(m)) aliases.insert(alias);
-            aliases.insert(mention.raw_name);
-            types.insert(mention.raw_type);
+            // An item's name is mostly its one name, a view of the same text, in already.
+            const auto names = surface_.names(m);
+            if (names.size() != 1 || names[0].data() != mention.raw_name.data() || names[0].size() != mention.raw_name.size())
+                aliases.insert(mention.raw_name);
+            if (last_type != mention.raw_type) {
+                types.insert(mention.raw_type);
+                last_type = mention.raw_type;
+            }
         }
         entity.mentions = members;
-        if (const auto curated = curated_of_cluster(members))
+        if (curated)
             for (const auto& alias : options_.aliases.entities[*curated].aliases) aliases.insert(alias);
         aliases.erase(entity.name);
         entity.aliases.assign(aliases.begin(), aliases.end());
@@ -879,56 +924,55 @@ private:
     }
 
     EntityKind majority_kind(const std::vector<std::size_t>& members) const {
-        std::map<EntityKind, std::size_t> counts;
-        for (const auto m : members) ++counts[mentions_[m].kind];
+        std::array<std::size_t, static_cast<std::size_t>(EntityKind::Other) + 1> counts{};
+        for (const auto m : members) ++counts.at(static_cast<std::size_t>(mentions_[m].kind));
         // Most frequent; ties go to the earlier kind in the enum (Software before Product).
-        return std::max_element(counts.begin(), counts.end(), [](const auto& a, const auto& b) {
-                   return a.second < b.second || (a.second == b.second && a.first > b.first);
-               })->first;
+        const auto most = std::max_element(counts.begin(), counts.end());  // the first of the largest
+        return static_cast<EntityKind>(most - counts.begin());
     }
 
     std::optional<std::size_t> curated_of_cluster(const std::vector<std::size_t>& members) const {
         std::optional<std::size_t> curated;
+        if (curated_of_mention_.empty()) return curated;
         for (const auto m : members)
             if (const auto it = curated_of_mention_.find(m); it != curated_of_mention_.end())
                 if (!curated || it->second < *curated) curated = it->second;
         return curated;
     }
 
-    // The canonical name: the curated one if declared, else the most frequent full
-    // name; ties go to the name written first in "A / B", then to the name with
-    // more words, then to the smaller key, then to the smaller spelling.
+    // The canonical name (unless curated): the most frequent full name; ties go to the
+    // name written first in "A / B", then to the name with more words, then to the
+    // smaller key, then to the smaller spelling.
     // Parent-qualified names ("Google DeepMind") yield to the unit, former names
     // ("Clawdbot") to the current one.
-    std::string canonical_name(const std::vector<std::size_t>& members) const {
-        if (const auto curated = curated_of_cluster(members)) return options_.aliases.entities[*curated].canonical;
-        // Views of the folded names and spellings, which stay in place. Hashed: each
-        // choice below is a strict total order, so the maps' order cannot matter.
+    std::string canonical_name(const std::vector<Spelling>& spellings) const {
+        // Spellings by key (folded name): each choice below is a strict total order, so
+        // the map's order cannot matter.
         struct Tally {
+            std::string_view key;
             std::size_t count = 0;
-            std::size_t position = 0;  // earliest place within "A / B"
-            std::unordered_map<std::string_view, std::size_t> spellings;
+            std::size_t position = std::numeric_limits<std::size_t>::max();  // earliest place within "A / B"
+            std::vector<const Spelling*> spellings;
         };
-        std::unordered_map<std::string_view, Tally> keys;
-        for (const auto m : members)
-            for (std::size_t p = 0; p < surface_.names(m).size(); ++p) {
-                const auto [it, inserted] = keys.try_emplace(name_key_of(m, p), Tally{0, p, {}});
-                auto& tally = it->second;
-                ++tally.count;
-                ++tally.spellings[surface_.names(m)[p]];
-                tally.position = std::min(tally.position, p);
-            }
-        const auto rank = [&](const auto& entry) {
-            const std::string_view key = entry.first;
-            const bool yields = qualified_keys_.contains(key) || former_keys_.contains(key);
-            return std::make_tuple(yields, -static_cast<long>(entry.second.count), entry.second.position,
-                                   -static_cast<long>(split_words(key).size()), key);
+        std::unordered_map<std::uint32_t, Tally> keys;  // by key number
+        for (const auto& spelling : spellings) {
+            auto& tally = keys[spelling.folded->key_id];
+            tally.key = spelling.folded->key;
+            tally.count += spelling.count;
+            tally.position = std::min(tally.position, spelling.position);
+            tally.spellings.push_back(&spelling);
+        }
+        const auto rank = [&](const Tally& tally) {
+            const bool yields = qualified_keys_.contains(tally.key) || former_keys_.contains(tally.key);
+            return std::make_tuple(yields, -static_cast<long>(tally.count), tally.position,
+                                   -static_cast<long>(split_words(tally.key).size()), tally.key);
         };
-        const auto best = std::min_element(keys.begin(), keys.end(), [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
+        const auto best = std::min_element(keys.begin(), keys.end(),
+                                           [&](const auto& a, const auto& b) { return rank(a.second) < rank(b.second); });
         const auto& forms = best->second.spellings;
-        return std::string(std::max_element(forms.begin(), forms.end(), [](const auto& a, const auto& b) {
-                               return a.second < b.second || (a.second == b.second && a.first > b.first);
-                           })->first);
+        return std::string((*std::max_element(forms.begin(), forms.end(), [](const Spelling* a, const Spelling* b) {
+                               return a->count < b->count || (a->count == b->count && a->text > b->text);
+                           }))->text);
     }
 
     struct PendingMerge {
@@ -946,10 +990,6 @@ private:
     internal::StepTimes steps_{"resolve"};
     // name_key is Unicode folding: a hundred thousand list items repeat a few thousand
     // names, so each is folded once.
-    struct Folded {
-        std::string key;
-        std::uint32_t key_id = 0;
-    };
     const Folded& fold(std::string_view name) const {
         auto found = keys_.find(name);
         if (found == keys_.end()) {
