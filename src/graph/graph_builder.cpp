@@ -179,14 +179,18 @@ public:
         entities_[next_[topic]++] = static_cast<std::uint32_t>(entity);
     }
 
-    // Adds an ASSOCIATED_WITH relationship, weighted by its episodes, for every tie,
-    // in (entity, topic) order; lets the entries go.
-    void add_to(PropertyGraph& graph) {
-        // Each topic's entities sorted, on every core: a run of one entity is its episodes.
+    // Each topic's entities sorted, on every core: a run of one entity is its episodes.
+    // Once every tie is in; touches nothing else, so it may run beside other work.
+    void sort() {
         for_each_index_in_parallel(0, topics_.size(), 1, [&](std::size_t t) {
             const auto topic = topics_[t];
             std::sort(entities_.get() + begin_[topic], entities_.get() + next_[topic]);
         });
+    }
+
+    // Adds an ASSOCIATED_WITH relationship, weighted by its episodes, for every tie,
+    // in (entity, topic) order; lets the entries go. After sort().
+    void add_to(PropertyGraph& graph) {
         // An entity's ties start after those of the entities before it; walking the
         // topics in vertex order then puts each entity's ties in topic order.
         std::vector<std::size_t> entity_next(begin_.size(), 0);
@@ -1079,6 +1083,9 @@ private:
         tsteps.mark("release");
         sort_pairs(co_appearances);
         tsteps.mark("sort pairs");
+        // The topics' ties sorted meanwhile, while co-appearances go in on this thread.
+        auto topics_sorted = std::async(thread_count() > 1 ? std::launch::async : std::launch::deferred,
+                                        [&] { topic_entities.sort(); });
         // Grouped pairs come sorted by (source, target) already: they go in directly.
         std::vector<std::uint32_t> episodes;
         const auto add_co_appearance = [&](PairRun run) {
@@ -1105,6 +1112,7 @@ private:
         tsteps.mark("co-appear");
         add_pending(RelType::Tagged);
         tsteps.mark("tagged");
+        topics_sorted.get();
         topic_entities.add_to(graph_);
         tsteps.mark("associated");
         tsteps.log();
