@@ -1281,6 +1281,10 @@ private:
 }  // namespace
 
 bool describes_host(std::string_view description, std::string_view podcast) {
+    // Most descriptions name no host at all: the keyword's automaton alone says so, for
+    // the whole text at once (a keyword never spans a clause's end, so the clauses below
+    // find one only if the whole text has one).
+    if (!RE2::PartialMatch(re2::StringPiece(description.data(), description.size()), host_keyword())) return false;
     const auto podcast_key = normalize_text(podcast);
     // Each clause (between ';' or '.') is judged on its own.
     std::size_t clause_begin = 0;

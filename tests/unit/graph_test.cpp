@@ -158,6 +158,8 @@ TEST(DescribesHost, Table) {
         {"Host of the Dwarkesh Podcast", false},
         {"Hosted the 2024 summit", false},
         {"Hosting company founder", false},
+        {"Engineer.Host", true},  // the keyword right after a clause's end
+        {"Ghost writer; hostess", false},
         {"CEO of GitHub; referenced in context of PR workflow", false},
         {"", false},
     };
