@@ -17,6 +17,7 @@
 #include <span>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "castgraph/error.hpp"
 #include "castgraph/parallel.hpp"
@@ -630,6 +631,7 @@ private:
                                                                          const std::vector<std::uint32_t>& block_of) {
         // Signatures made on every core, a run of candidates to a slot; sorted, their order
         // of making does not matter.
+        const auto anchor = anchor_words(keys, block_of);
         constexpr std::size_t kRun = 4096;
         std::vector<std::vector<std::pair<std::uint64_t, std::uint32_t>>> signed_runs((keys.size() + kRun - 1) / kRun);
         for_each_index_in_parallel(0, signed_runs.size(), 1, [&](std::size_t run) {
@@ -638,7 +640,7 @@ private:
             for (auto c = static_cast<std::uint32_t>(run * kRun); c < end; ++c) {
                 const auto words = split_words(keys[c]);
                 if (words.empty()) continue;
-                deletion_neighbourhood(words.back(), neighbourhood);
+                deletion_neighbourhood(words[std::min<std::size_t>(anchor[block_of[c]], words.size() - 1)], neighbourhood);
                 for (const auto variant : neighbourhood) signed_runs[run].emplace_back(mix(block_of[c], variant), c);
             }
         });
@@ -667,6 +669,35 @@ private:
         std::sort(pairs.begin(), pairs.end());
         pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
         return pairs;
+    }
+
+    // Which word of its names each block pairs candidates by: fuzzy_score lets two
+    // names differ only word by word (the same count, each pair within its edit
+    // distance), so two names it accepts share a signature at every place, and any one
+    // place finds them all. The place where the block's names have the most distinct
+    // words (the last among equals) pairs the fewest others: "Axilonum Labs" and
+    // "Aquila Labs" share their last word, not their first. Blocks are runs in
+    // candidate order.
+    static std::vector<std::size_t> anchor_words(const std::vector<std::string_view>& keys,
+                                                 const std::vector<std::uint32_t>& block_of) {
+        std::vector<std::size_t> block_begin;
+        for (std::size_t c = 0; c < keys.size(); ++c)
+            if (c == 0 || block_of[c] != block_of[c - 1]) block_begin.push_back(c);
+        block_begin.push_back(keys.size());
+        std::vector<std::size_t> anchor(block_begin.size(), 0);
+        for_each_index_in_parallel(0, block_begin.size() - 1, 64, [&](std::size_t b) {
+            std::vector<std::unordered_set<std::string_view>> distinct;
+            for (auto c = block_begin[b]; c < block_begin[b + 1]; ++c) {
+                const auto words = split_words(keys[c]);
+                if (distinct.size() < words.size()) distinct.resize(words.size());
+                for (std::size_t i = 0; i < words.size(); ++i) distinct[i].insert(words[i]);
+            }
+            std::size_t best = 0;
+            for (std::size_t i = 0; i < distinct.size(); ++i)
+                if (distinct[i].size() >= distinct[best].size()) best = i;
+            anchor[block_of[block_begin[b]]] = best;
+        });
+        return anchor;
     }
 
     // Hashes of a word and of what is left of it after deleting one character, or up

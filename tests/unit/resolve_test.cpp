@@ -166,6 +166,22 @@ TEST(ResolveEntities, MergeRulesTable) {
     }
 }
 
+// Fuzzy pairs are looked for by one word of each name: here the first, where these
+// names differ most (their last word is the same). A typo in it is still found, and
+// the names that only share the last word stay apart.
+TEST(ResolveEntities, FuzzyFindsATypoInTheWordNamesAreLookedForBy) {
+    const auto result = resolved(episodes_of({{"Axilonum Labs", "Organization", ""},
+                                              {"Axilonun Labs", "Organization", ""},
+                                              {"Aquilanum Labs", "Organization", ""},
+                                              {"Azurite Labs", "Organization", ""},
+                                              {"Axolotl Labs", "Organization", ""}}),
+                                 ResolveOptions{});
+    EXPECT_EQ(entity_of(result, 0).id, entity_of(result, 1).id);
+    EXPECT_TRUE(has_merge(result, "fuzzy"));
+    EXPECT_EQ(result.entities.size(), 4U);
+    EXPECT_EQ(result.merges.size(), 1U);
+}
+
 TEST(ResolveEntities, KindConflictIsReported) {
     const auto result = resolved(episodes_of({{"Jordan", "Person", ""}, {"Jordan", "Organization", ""}}), {});
     EXPECT_TRUE(has_refusal(result, "kind-conflict"));
