@@ -332,19 +332,29 @@ private:
     // ---- rules --------------------------------------------------------------------
     void merge_exact() {
         // Key number -> kind family -> first mention: a million mentions share a few
-        // hundred thousand keys, and only the conflicts below need them in order.
-        std::vector<std::map<int, std::size_t>> first_with_key(key_by_id_.size());
+        // hundred thousand keys, each with a slot for every family (a handful), found by
+        // number; only the conflicts below are made maps.
+        constexpr auto kFamilies = static_cast<std::size_t>(EntityKind::Other) + 1;
+        constexpr auto kNoMention = std::numeric_limits<std::uint32_t>::max();
+        std::vector<std::array<std::uint32_t, kFamilies>> first_with_key(key_by_id_.size());
+        for (auto& slots : first_with_key) slots.fill(kNoMention);
         for (std::size_t m = 0; m < mentions_.size(); ++m) {
-            const auto [it, inserted] = first_with_key[name_key_id_of(m, 0)].emplace(family(m), m);
-            if (!inserted)
-                unite(it->second, m, "exact", mentions_[it->second].raw_name, mentions_[m].raw_name);
+            auto& first = first_with_key[name_key_id_of(m, 0)].at(static_cast<std::size_t>(family(m)));
+            if (first == kNoMention)
+                first = static_cast<std::uint32_t>(m);
+            else
+                unite(first, m, "exact", mentions_[first].raw_name, mentions_[m].raw_name);
         }
         // Same name, different kind family: reported, not forced.
-        std::map<std::string_view, const std::map<int, std::size_t>*> conflicts;
-        for (std::size_t id = 0; id < first_with_key.size(); ++id)
-            if (first_with_key[id].size() >= 2) conflicts.emplace(*key_by_id_[id], &first_with_key[id]);
-        for (const auto& [key, families_of_key] : conflicts) {
-            const auto& families = *families_of_key;
+        std::map<std::string_view, std::map<int, std::size_t>> conflicts;
+        for (std::size_t id = 0; id < first_with_key.size(); ++id) {
+            const auto& slots = first_with_key[id];
+            if (std::count_if(slots.begin(), slots.end(), [&](std::uint32_t m) { return m != kNoMention; }) < 2) continue;
+            auto& families = conflicts[*key_by_id_[id]];
+            for (std::size_t f = 0; f < kFamilies; ++f)
+                if (slots[f] != kNoMention) families.emplace(static_cast<int>(f), slots[f]);
+        }
+        for (const auto& [key, families] : conflicts) {
             RefusalRecord refusal{"kind-conflict", std::string(surface_.names(families.begin()->second).front()), {}, ""};
             std::string kinds;
             for (const auto& [family_id, m] : families) {
