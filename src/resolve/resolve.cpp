@@ -191,8 +191,11 @@ public:
         merge_exact();
         steps_.mark("exact");
         merge_curated();
+        steps_.mark("curated");
+        number_claims();
+        steps_.mark("claims");
         merge_aliases();
-        steps_.mark("curated and aliases");
+        steps_.mark("aliases");
         merge_organization_variants();
         steps_.mark("organization variants");
         merge_fuzzy();
@@ -392,45 +395,37 @@ private:
     void number_claims() {
         if (!form_claim_.empty() || forms_.empty()) return;
         // Only the distinct keys, a few for each entity, are sorted as strings, not the
-        // forms' millions of views of them; a form finds its key's rank by its number.
+        // forms' millions of views of them.
         std::vector<std::uint32_t> by_text(key_by_id_.size());
         std::iota(by_text.begin(), by_text.end(), std::uint32_t{0});
         std::sort(by_text.begin(), by_text.end(),
                   [&](std::uint32_t a, std::uint32_t b) { return *key_by_id_[a] < *key_by_id_[b]; });
-        std::vector<std::uint32_t> key_rank(key_by_id_.size());
-        for (std::uint32_t rank = 0; rank < by_text.size(); ++rank) key_rank[by_text[rank]] = rank;
-        // Forms in (family, key rank, form) order by two stable counting passes over
-        // forms taken in order: by key rank, then by family. Linear, where sorting
-        // fourteen million forms took most of this step.
-        struct FormClaim {
-            std::uint32_t family;
-            std::uint32_t key_rank;
-            std::size_t form;
+        // A slot for each (family, key number): the first form with it, then its claim.
+        // Forms come in mention order, so a slot is read near the last; claims are then
+        // numbered in (family, key text) order by walking the slots in that order.
+        // Linear in the forms, where sorting fourteen million of them took most of
+        // this step, and two counting passes over them (16 bytes each, scattered) most
+        // of what was left.
+        constexpr auto kNoForm = std::numeric_limits<std::uint32_t>::max();
+        if (forms_.size() >= kNoForm) throw Error(ErrorCategory::internal, "resolve: 2^32 surface forms or more");
+        const auto keys = key_by_id_.size();
+        std::size_t families = 0;
+        for (const auto& form : forms_) families = std::max(families, static_cast<std::size_t>(family(form.mention)) + 1);
+        std::vector<std::uint32_t> slot(families * keys, kNoForm);
+        const auto slot_of = [&](const Form& form) -> std::uint32_t& {
+            return slot[static_cast<std::size_t>(family(form.mention)) * keys + form.key_id];
         };
-        std::vector<FormClaim> claims(forms_.size());
-        // Each form reads its mention's kind, one of millions far apart: side by side.
-        for_each_index_in_parallel(0, forms_.size(), 1 << 16, [&](std::size_t f) {
-            claims[f] = {static_cast<std::uint32_t>(family(forms_[f].mention)), key_rank[forms_[f].key_id], f};
-        });
-        std::uint32_t families = 0;
-        for (const auto& claim : claims) families = std::max(families, claim.family + 1);
-        std::vector<FormClaim> scratch(claims.size());
-        const auto counting_pass = [&](std::size_t buckets, std::uint32_t FormClaim::*field) {
-            std::vector<std::size_t> start(buckets + 1, 0);
-            for (const auto& claim : claims) ++start[claim.*field + 1];
-            std::partial_sum(start.begin(), start.end(), start.begin());
-            for (const auto& claim : claims) scratch[start[claim.*field]++] = claim;
-            claims.swap(scratch);
-        };
-        counting_pass(key_rank.size(), &FormClaim::key_rank);
-        counting_pass(families, &FormClaim::family);
-        std::vector<FormClaim>().swap(scratch);
+        for (std::size_t f = 0; f < forms_.size(); ++f)
+            if (auto& first = slot_of(forms_[f]); first == kNoForm) first = static_cast<std::uint32_t>(f);
+        for (std::size_t family_number = 0; family_number < families; ++family_number)
+            for (const auto key : by_text)
+                if (auto& entry = slot[family_number * keys + key]; entry != kNoForm) {
+                    claim_form_.push_back(entry);
+                    entry = static_cast<std::uint32_t>(claim_form_.size() - 1);
+                }
         form_claim_.resize(forms_.size());
-        for (std::size_t i = 0; i < claims.size(); ++i) {
-            if (i == 0 || claims[i].family != claims[i - 1].family || claims[i].key_rank != claims[i - 1].key_rank)
-                claim_form_.push_back(claims[i].form);
-            form_claim_[claims[i].form] = claim_form_.size() - 1;
-        }
+        // Each form reads its mention's kind, one of millions far apart: side by side.
+        for_each_index_in_parallel(0, forms_.size(), 1 << 16, [&](std::size_t f) { form_claim_[f] = slot_of(forms_[f]); });
     }
 
     void merge_aliases() {
