@@ -631,27 +631,46 @@ private:
         const auto narrow = [](std::size_t index) { return static_cast<std::uint32_t>(index); };
         for (const auto m : facts.mention_indexes)
             hits.push_back({narrow(resolution_.entity_of_mention[m]), narrow(m), 0, false, Evidence::EntityList});
-        const auto scan = [&](std::string_view text, Evidence evidence, std::optional<std::uint32_t> start) {
-            scanner.scan(text, matches);
-            for (const auto& match : matches)
-                hits.push_back({narrow(owner_of_pattern[match.pattern]), MentionFact::kNone, start.value_or(0),
-                                start.has_value(), evidence});
-            text_mentions += matches.size();
+        // The texts, listed first: each is asked for from memory while the one before
+        // is scanned (they lie apart, and waiting for each one's first bytes took a
+        // third of the scanning).
+        struct Text {
+            std::string_view text;
+            Evidence evidence;
+            std::optional<std::uint32_t> start;
         };
-        scan(episode.title, Evidence::Title, std::nullopt);
-        scan(episode.summary, Evidence::Summary, std::nullopt);
+        thread_local std::vector<Text> texts;
+        texts.clear();
+        texts.push_back({episode.title, Evidence::Title, std::nullopt});
+        texts.push_back({episode.summary, Evidence::Summary, std::nullopt});
         for (const auto& chapter : episode.chapters) {
-            scan(chapter.title, Evidence::Chapter, chapter.start_s);
-            scan(chapter.text, Evidence::Chapter, chapter.start_s);
+            texts.push_back({chapter.title, Evidence::Chapter, chapter.start_s});
+            texts.push_back({chapter.text, Evidence::Chapter, chapter.start_s});
         }
         for (const auto& quote : episode.quotes) {
             std::optional<std::uint32_t> start;
             if (quote.chapter && *quote.chapter < episode.chapters.size())
                 start = episode.chapters[*quote.chapter].start_s;
-            scan(quote.text, Evidence::Quote, start);
+            texts.push_back({quote.text, Evidence::Quote, start});
         }
         if (episode.entity_list)
-            for (const auto& item : episode.entity_list->items) scan(item.description, Evidence::Description, std::nullopt);
+            for (const auto& item : episode.entity_list->items)
+                texts.push_back({item.description, Evidence::Description, std::nullopt});
+        constexpr std::size_t kLine = 64;
+        constexpr std::size_t kPrefetched = 8 * kLine;  // the start of the next text
+        const auto prefetch = [&](std::string_view text) {
+            for (std::size_t at = 0; at < std::min(text.size(), kPrefetched); at += kLine) __builtin_prefetch(text.data() + at);
+        };
+        if (!texts.empty()) prefetch(texts.front().text);
+        for (std::size_t t = 0; t < texts.size(); ++t) {
+            if (t + 1 < texts.size()) prefetch(texts[t + 1].text);
+            const auto& [text, evidence, start] = texts[t];
+            scanner.scan(text, matches);
+            for (const auto& match : matches)
+                hits.push_back({narrow(owner_of_pattern[match.pattern]), MentionFact::kNone, start.value_or(0),
+                                start.has_value(), evidence});
+            text_mentions += matches.size();
+        }
 
         // Stable: an entity's list items stay first and in list order, so its first item gives the description.
         std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.entity < b.entity; });
