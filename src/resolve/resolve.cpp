@@ -888,7 +888,6 @@ private:
         return result;
     }
 
-    // The entity of one cluster, its members in mention order.
     // A name folded to its key, and the key's number: one for each name text.
     struct Folded {
         std::string key;
@@ -923,6 +922,7 @@ private:
         return spellings;
     }
 
+    // The entity of one cluster, its members in mention order.
     ResolvedEntity make_entity(const std::vector<std::size_t>& members) const {
         ResolvedEntity entity;
         entity.kind = majority_kind(members);
