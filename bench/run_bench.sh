@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds and exports synthetic corpora of the given sizes and prints, per size: input MB,
 # the `wc -l` baseline, wall and CPU seconds per stage (read, resolve, graph, write, each
-# export), MB/s, peak RSS, CO_APPEARS_WITH counts with and without pruning, and the guest
+# export; for the build alone, each step of the resolve and graph stages too), MB/s, peak RSS,
+# CO_APPEARS_WITH counts with and without pruning, and the guest
 # diagram's time (over 100,000 episodes: build alone and the pruned build only, as the
 # exports would write tens of gigabytes). With --compare, also the NetworkX pipeline on the
 # 20,000-episode corpus and the ratios. Figures, not pass/fail: the targets are in
@@ -61,9 +62,11 @@ for size in "${sizes[@]}"; do
     start=$(date +%s%N); wc -l "$corpus" >/dev/null; end=$(date +%s%N); echo $(( end - start ))
   done | sort -n | head -1 | awk '{ printf "%.4f", $1 / 1e9 }')
   echo "wc -l:                 ${wc_wall} s wall"
-  timed buildonly "$binary" -v build "$corpus" -o "$bench/graph-only-$size.json" 2>"$bench/buildonly.log"
+  timed buildonly "$binary" -vv build "$corpus" -o "$bench/graph-only-$size.json" 2>"$bench/buildonly.log"
   echo "build alone:           ${WALL} s wall, ${CPU} s CPU, peak ${RSS_MB} MB = $(awk -v a="$WALL" -v b="$wc_wall" 'BEGIN { printf "%.0f", (b > 0 ? a / b : 0) }') x wc -l, $(awk -v w="$WALL" -v n="$size" 'BEGIN { printf "%.3f", w * 1000 / n }') ms per episode"
   grep -o 'stage times (wall/CPU): .*' "$bench/buildonly.log" | sed 's/^/  /'
+  # -vv: each step of the resolve and graph stages, where a large build's time goes.
+  grep -o '[a-z]* steps (wall): .*' "$bench/buildonly.log" | sed 's/^/    /' || true
   if [ "$size" -gt 100000 ]; then
     # The exports of this many episodes would write tens of gigabytes: build alone and
     # the pruned build only.
