@@ -30,8 +30,9 @@ std::vector<std::string> id_literals(const PropertyGraph& graph) {
 }
 
 // A Cypher literal for one exported value: lists of scalars become Cypher lists,
-// structured values (sightings) stay JSON text, lists of nodes lists of their ids.
-void append_literal(std::string& out, ValueType type, const Value& value, const std::vector<std::string>& ids) {
+// structured values (sightings) stay JSON text. (Relationships, whose lists name
+// nodes, are written by RelationshipProperties below.)
+void append_literal(std::string& out, ValueType type, const Value& value) {
     switch (type) {
     case ValueType::String:
     case ValueType::Json: append_cypher_string(out, value.text); return;
@@ -40,10 +41,6 @@ void append_literal(std::string& out, ValueType type, const Value& value, const 
     case ValueType::StringList:
     case ValueType::LongList:
         out += '[';
-        for (std::size_t i = 0; i < value.nodes.size(); ++i) {
-            if (i) out += ", ";
-            out += ids[value.nodes[i]];
-        }
         for (std::size_t i = 0; i < value.items.size(); ++i) {
             if (i) out += ", ";
             if (type == ValueType::StringList) append_cypher_string(out, value.items[i]);
@@ -69,7 +66,7 @@ std::vector<std::string> property_keys(const std::vector<Column>& columns) {
 
 // {key: value, ...} of the values a format keeps.
 void append_properties(std::string& out, std::span<const Value> values, const std::vector<Column>& columns,
-                       const std::vector<std::string>& keys, const std::vector<std::string>& ids) {
+                       const std::vector<std::string>& keys) {
     out += '{';
     bool first = true;
     for (const auto& value : values) {
@@ -79,7 +76,7 @@ void append_properties(std::string& out, std::span<const Value> values, const st
         first = false;
         out += key;
         out += ": ";
-        append_literal(out, columns[value.column].type, value, ids);
+        append_literal(out, columns[value.column].type, value);
     }
     out += '}';
 }
@@ -92,12 +89,9 @@ public:
     explicit RelationshipProperties(const std::vector<std::string>& ids)
         : ids_(ids), keys_(property_keys(relationship_columns())) {
         for (std::size_t bits = 0; bits < EvidenceSet::kCount; ++bits) {
-            auto& literal = evidence_literals_.emplace_back("[");
-            for (const auto& name : EvidenceSet::from_bits(bits).names()) {
-                if (literal.size() > 1) literal += ", ";
-                append_cypher_string(literal, name);
-            }
-            literal += ']';
+            Value names;
+            names.items = EvidenceSet::from_bits(bits).names();
+            append_literal(evidence_literals_.emplace_back(), ValueType::StringList, names);
         }
     }
 
@@ -137,20 +131,19 @@ private:
             if (key(column)) out += owner.evidence_literals_[evidence.bits()];
         }
         void numbers(std::size_t column, std::span<const std::uint32_t> numbers) {
-            if (!key(column)) return;
-            out += '[';
-            for (std::size_t i = 0; i < numbers.size(); ++i) {
-                if (i) out += ", ";
-                append_decimal(out, numbers[i]);
-            }
-            out += ']';
+            list(column, numbers, [&](std::uint32_t number) { append_decimal(out, number); });
         }
         void nodes(std::size_t column, std::span<const std::uint32_t> vertices) {
+            list(column, vertices, [&](std::uint32_t vertex) { out += owner.ids_[vertex]; });
+        }
+        // [a, b, ...], each element written by append_element.
+        template <typename AppendElement>
+        void list(std::size_t column, std::span<const std::uint32_t> elements, AppendElement append_element) {
             if (!key(column)) return;
             out += '[';
-            for (std::size_t i = 0; i < vertices.size(); ++i) {
+            for (std::size_t i = 0; i < elements.size(); ++i) {
                 if (i) out += ", ";
-                out += owner.ids_[vertices[i]];
+                append_element(elements[i]);
             }
             out += ']';
         }
@@ -245,7 +238,7 @@ void CypherExporter::write(const PropertyGraph& graph, const ExportOptions& opti
         row += ids[vertex];
         row += ", props: ";
         const auto count = fill_node_values(graph, node, node_properties);
-        append_properties(row, std::span<const Value>(node_properties).first(count), node_columns(), node_keys, ids);
+        append_properties(row, std::span<const Value>(node_properties).first(count), node_columns(), node_keys);
         row += '}';
     };
     for (const auto& [label, vertices] : nodes_by_label) {

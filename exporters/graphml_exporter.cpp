@@ -305,6 +305,68 @@ void yed_graphics(XmlWriter& xml, const Node& node) {
     xml.end();
 }
 
+// An edge's values, written straight into the text as the element writer would lay
+// them out. Numbers, booleans and lists of numbers hold no character XML escapes:
+// they are copied. Other texts are escaped, and each column's last one is kept
+// escaped, as types repeat from edge to edge.
+struct EscapedText {
+    std::string last;
+    std::string escaped;
+};
+struct EdgeData {
+    std::string& out;
+    const std::vector<std::string>& data_tags;
+    const std::vector<std::string>& evidence_texts;
+    const std::vector<std::string>& episode_texts;
+    std::vector<EscapedText>& escaped;
+    bool any = false;
+
+    // One <data> element: its start tag, what write() appends, its end tag.
+    template <typename Write>
+    void data(std::size_t column, Write write) {
+        if (!any) out += "\">\n";
+        any = true;
+        out += data_tags[column];
+        write();
+        out += "</data>\n";
+    }
+    // The visitor's calls (see visit_relationship_values).
+    void text(std::size_t column, std::string_view value) {
+        data(column, [&] {
+            auto& column_text = escaped[column];
+            if (value != column_text.last) {
+                column_text.last = value;
+                column_text.escaped.clear();
+                XmlWriter::append_text(column_text.escaped, value);
+            }
+            out += column_text.escaped;
+        });
+    }
+    void boolean(std::size_t column, bool value) {
+        data(column, [&] { out += value ? std::string_view("true") : std::string_view("false"); });
+    }
+    void number(std::size_t column, std::uint64_t value) {
+        data(column, [&] { append_decimal(out, value); });
+    }
+    void evidence(std::size_t column, EvidenceSet evidence) {
+        data(column, [&] { out += evidence_texts[evidence.bits()]; });
+    }
+    void numbers(std::size_t column, std::span<const std::uint32_t> numbers) {
+        data(column, [&] { internal::append_json_numbers(out, numbers); });
+    }
+    void nodes(std::size_t column, std::span<const std::uint32_t> vertices) {
+        // The JSON array's brackets and commas are written as they are.
+        data(column, [&] {
+            out += '[';
+            for (std::size_t i = 0; i < vertices.size(); ++i) {
+                if (i > 0) out += ',';
+                out += episode_texts[vertices[i]];
+            }
+            out += ']';
+        });
+    }
+};
+
 }  // namespace
 
 GraphmlExporter::GraphmlExporter() { xmlInitParser(); }
@@ -372,75 +434,6 @@ void GraphmlExporter::write(const PropertyGraph& graph, const ExportOptions& opt
     std::vector<std::string> evidence_texts;
     for (std::size_t bits = 0; bits < EvidenceSet::kCount; ++bits)
         XmlWriter::append_text(evidence_texts.emplace_back(), evidence_json_text(EvidenceSet::from_bits(bits)));
-    // Each edge's values go straight into the text, as the element writer would lay
-    // them out. Numbers, booleans and lists of numbers hold no character XML escapes:
-    // they are copied. Other texts are escaped, and each column's last one is kept
-    // escaped, as types repeat from edge to edge.
-    struct EscapedText {
-        std::string last;
-        std::string escaped;
-    };
-    struct EdgeData {
-        std::string& out;
-        const std::vector<std::string>& data_tags;
-        const std::vector<std::string>& evidence_texts;
-        const std::vector<std::string>& episode_texts;
-        std::vector<EscapedText>& escaped;
-        bool any = false;
-
-        void start(std::size_t column) {
-            if (!any) out += "\">\n";
-            any = true;
-            out += data_tags[column];
-        }
-        void end() { out += "</data>\n"; }
-        void text_value(std::size_t column, std::string_view value) {
-            auto& column_text = escaped[column];
-            if (value != column_text.last) {
-                column_text.last = value;
-                column_text.escaped.clear();
-                XmlWriter::append_text(column_text.escaped, value);
-            }
-            out += column_text.escaped;
-        }
-        // The visitor's calls (see visit_relationship_values).
-        void text(std::size_t column, std::string_view value) {
-            start(column);
-            text_value(column, value);
-            end();
-        }
-        void boolean(std::size_t column, bool value) {
-            start(column);
-            out += value ? std::string_view("true") : std::string_view("false");
-            end();
-        }
-        void number(std::size_t column, std::uint64_t value) {
-            start(column);
-            append_decimal(out, value);
-            end();
-        }
-        void evidence(std::size_t column, EvidenceSet evidence) {
-            start(column);
-            out += evidence_texts[evidence.bits()];
-            end();
-        }
-        void numbers(std::size_t column, std::span<const std::uint32_t> numbers) {
-            start(column);
-            internal::append_json_numbers(out, numbers);
-            end();
-        }
-        void nodes(std::size_t column, std::span<const std::uint32_t> vertices) {
-            // The JSON array's brackets and commas are written as they are.
-            start(column);
-            out += '[';
-            for (std::size_t i = 0; i < vertices.size(); ++i) {
-                if (i > 0) out += ',';
-                out += episode_texts[vertices[i]];
-            }
-            out += ']';
-            end();
-        }
-    };
     std::vector<EscapedText> escaped(relationship_columns().size());
     std::size_t index = 0;
     for (const auto edge : graph.relationships_in_order()) {
