@@ -15,7 +15,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "castgraph/episode.hpp"
@@ -44,9 +44,13 @@ ChapterHeading split_chapter_heading(std::string_view heading_and_text,
 
 // The words of an episode's known names, prepared once for all its chapters (an
 // episode with many chapters and many names would otherwise cost their product).
+// Keys are folded words without trailing punctuation or "'s". An episode has a few
+// dozen, so sorted arrays serve better than hash sets.
 struct KnownNameWords {
-    std::unordered_set<std::string> lower_case_tokens;  // name words written in lower case ("swyx")
-    std::unordered_set<std::string> pairs;              // "first second" of words that follow in a name
+    std::vector<std::string> lower_case_tokens;               // name words written in lower case ("swyx"), sorted
+    std::vector<std::pair<std::string, std::string>> pairs;  // words that follow in a name, sorted
+    bool is_lower_case_token(std::string_view key) const;
+    bool is_pair(std::string_view first_key, std::string_view second_key) const;
 };
 KnownNameWords known_name_words(const std::vector<std::string>& known_names);
 ChapterHeading split_chapter_heading(std::string_view heading_and_text, const KnownNameWords& known);

@@ -179,19 +179,41 @@ std::string name_word_key(std::string_view word) {
 
 }  // namespace
 
+bool KnownNameWords::is_lower_case_token(std::string_view key) const {
+    return std::binary_search(lower_case_tokens.begin(), lower_case_tokens.end(), key, std::less<>());
+}
+
+bool KnownNameWords::is_pair(std::string_view first_key, std::string_view second_key) const {
+    const auto before = [](const auto& pair, const auto& keys) {
+        return std::string_view(pair.first) < keys.first ||
+               (std::string_view(pair.first) == keys.first && std::string_view(pair.second) < keys.second);
+    };
+    const std::pair<std::string_view, std::string_view> keys{first_key, second_key};
+    const auto found = std::lower_bound(pairs.begin(), pairs.end(), keys, before);
+    return found != pairs.end() && found->first == first_key && found->second == second_key;
+}
+
 KnownNameWords known_name_words(const std::vector<std::string>& known_names) {
     KnownNameWords known;
     for (const auto& name : known_names) {
-        const auto parts = split_words(name);
-        for (std::size_t i = 0; i < parts.size(); ++i) {
+        std::string previous_key;
+        bool first = true;
+        for (const auto part : split_words(name)) {
+            auto key = name_word_key(part);
             // Only names written in lower case ("swyx") count as capitalised words;
             // capitalised name words ("Five Levels ...") are capitalised already.
-            const auto letter = first_letter(parts[i]);
-            if (letter != 0 && utf8proc_category(letter) == UTF8PROC_CATEGORY_LL)
-                known.lower_case_tokens.insert(name_word_key(parts[i]));
-            if (i > 0) known.pairs.insert(name_word_key(parts[i - 1]) + ' ' + name_word_key(parts[i]));
+            const auto letter = first_letter(part);
+            if (letter != 0 && utf8proc_category(letter) == UTF8PROC_CATEGORY_LL) known.lower_case_tokens.push_back(key);
+            if (!first) known.pairs.emplace_back(std::move(previous_key), key);
+            previous_key = std::move(key);
+            first = false;
         }
     }
+    auto& tokens = known.lower_case_tokens;
+    std::sort(tokens.begin(), tokens.end());
+    tokens.erase(std::unique(tokens.begin(), tokens.end()), tokens.end());
+    std::sort(known.pairs.begin(), known.pairs.end());
+    known.pairs.erase(std::unique(known.pairs.begin(), known.pairs.end()), known.pairs.end());
     return known;
 }
 
@@ -199,14 +221,51 @@ ChapterHeading split_chapter_heading(std::string_view heading_and_text, const st
     return split_chapter_heading(heading_and_text, known_name_words(known_names));
 }
 
+namespace {
+
+// The words of a text as split_words makes them, split only as far as they are
+// asked for: a chapter's heading ends within its first few words of a hundred.
+class WordsOnDemand {
+public:
+    explicit WordsOnDemand(std::string_view text) : text_(text) {}
+
+    // True when the text has a word at `index`.
+    bool has(std::size_t index) {
+        while (words_.size() <= index && split_next()) {
+        }
+        return words_.size() > index;
+    }
+    // The word at `index`, which has(index) found.
+    std::string_view operator[](std::size_t index) {
+        has(index);
+        return words_[index];
+    }
+
+private:
+    bool split_next() {
+        while (cursor_ < text_.size() && text_[cursor_] == ' ') ++cursor_;
+        if (cursor_ == text_.size()) return false;
+        const auto end = std::min(text_.find(' ', cursor_), text_.size());
+        words_.push_back(text_.substr(cursor_, end - cursor_));
+        cursor_ = end;
+        return true;
+    }
+
+    std::string_view text_;
+    std::size_t cursor_ = 0;
+    std::vector<std::string_view> words_;
+};
+
+}  // namespace
+
 ChapterHeading split_chapter_heading(std::string_view heading_and_text, const KnownNameWords& known) {
     const auto full = trim(heading_and_text);
-    const auto words = split_words(full);
+    WordsOnDemand words(full);
     const auto name_key = name_word_key;
     const auto& name_tokens = known.lower_case_tokens;
     const auto& name_pairs = known.pairs;
     auto is_name_token = [&](std::string_view word) {
-        return !name_tokens.empty() && name_tokens.count(name_key(word)) > 0;
+        return !name_tokens.empty() && known.is_lower_case_token(name_key(word));
     };
     auto is_capitalised = [&](std::string_view word) {
         const auto letter = first_letter(word);
@@ -219,7 +278,7 @@ ChapterHeading split_chapter_heading(std::string_view heading_and_text, const Kn
     // known name ("Ivan | Burazin describes") and of a compound subject ("Brandon et RJ").
     auto sentence_start = [&](std::size_t k) {
         while (true) {
-            if (k >= 2 && name_pairs.count(name_key(words[k - 1]) + ' ' + name_key(words[k])) > 0 &&
+            if (k >= 2 && !name_pairs.empty() && known.is_pair(name_key(words[k - 1]), name_key(words[k])) &&
                 !ends_with_any(words[k - 1], ",;:?!")) {
                 --k;
             } else if (k >= 3 && is_conjunction(words[k - 1]) && is_capitalised(words[k - 2]) &&
@@ -238,7 +297,7 @@ ChapterHeading split_chapter_heading(std::string_view heading_and_text, const Kn
         if (k == 1 && is_question_word(last)) return false;
         const auto remainder = full.substr(static_cast<std::size_t>(words[k].data() - full.data()));
         // A short remainder without a sentence end is part of the heading ("What Daytona is").
-        return words.size() - k >= 8 || remainder.find(". ") != std::string_view::npos ||
+        return words.has(k + 7) || remainder.find(". ") != std::string_view::npos ||
                ends_with_any(remainder, ".!?");
     };
     auto split_at = [&](std::size_t k) {
@@ -251,12 +310,12 @@ ChapterHeading split_chapter_heading(std::string_view heading_and_text, const Kn
     // Rule A: a capitalised word followed by a lower-case content word starts a
     // sentence ("Kyle opens", "Rives retrace").
     auto is_number = [](std::string_view word) { return !word.empty() && word[0] >= '0' && word[0] <= '9'; };
-    for (std::size_t k = 1; k + 1 < words.size(); ++k) {
+    for (std::size_t k = 1; words.has(k + 1); ++k) {
         if (!is_capitalised(words[k])) continue;
         // The verb may follow a version number ("Gemma 4 hérite") or the French
         // auxiliary "a" ("Google a annoncé").
         auto verb = k + 1;
-        if (verb + 1 < words.size() && (is_number(words[verb]) || words[verb] == "a") && is_lower(words[verb + 1]))
+        if (words.has(verb + 1) && (is_number(words[verb]) || words[verb] == "a") && is_lower(words[verb + 1]))
             ++verb;
         if (!is_lower(words[verb])) continue;
         const auto start = sentence_start(k);
@@ -265,7 +324,7 @@ ChapterHeading split_chapter_heading(std::string_view heading_and_text, const Kn
     // Rule B, for sentence-case headings: a capitalised word right after a
     // lower-case content word ("physics research | After GPT-5's release").
     bool sentence_case = false;
-    for (std::size_t k = 1; k < words.size(); ++k) {
+    for (std::size_t k = 1; words.has(k); ++k) {
         if (is_lower(words[k - 1])) sentence_case = true;
         if (!sentence_case || !is_capitalised(words[k]) || is_name_token(words[k])) continue;
         if (!is_lower(words[k - 1]) && !ends_with_any(words[k - 1], "?!")) continue;
@@ -343,8 +402,8 @@ public:
         for (const auto& section : sections) {
             switch (section.kind) {
             case Section::Kind::summary: {
-                auto text = extract_quotes(section.content, std::nullopt, section.begin);
-                episode_.summary = collapse_whitespace(text);
+                std::string storage;
+                episode_.summary = collapse_whitespace(extract_quotes(section.content, std::nullopt, storage));
                 break;
             }
             case Section::Kind::chapter: parse_chapter(section, known_words); break;
@@ -371,9 +430,10 @@ private:
         return static_cast<std::size_t>(piece.data() - body_.data());
     }
 
-    // Moves quotes "> *"..."*" out of a text into episode_.quotes; returns the rest.
-    std::string extract_quotes(std::string_view text, std::optional<std::uint32_t> chapter, std::size_t) {
-        std::string rest;
+    // Moves quotes "> *"..."*" out of a text into episode_.quotes; returns the rest,
+    // which is the text itself when it has none and is otherwise made in `rest`.
+    std::string_view extract_quotes(std::string_view text, std::optional<std::uint32_t> chapter, std::string& rest) {
+        if (text.find(kQuoteOpen) == std::string_view::npos) return text;
         std::size_t cursor = 0;
         while (true) {
             const auto open = text.find(kQuoteOpen, cursor);
@@ -410,7 +470,8 @@ private:
             return;
         }
         const auto index = static_cast<std::uint32_t>(episode_.chapters.size());
-        const auto text = extract_quotes(section.content, index, offset_of(section.content));
+        std::string storage;
+        const auto text = extract_quotes(section.content, index, storage);
         auto heading = split_chapter_heading(collapse_whitespace(text), known_names);
         episode_.chapters.push_back({*start, std::move(heading.title), std::move(heading.text)});
     }

@@ -207,15 +207,19 @@ std::string collapse_whitespace(std::string_view text) {
             if (pending_space) *written++ = ' ';
             pending_space = false;
 #if defined(__SSE2__)
-            // Sixteen bytes at a time up to the first that is a space, a control or not
-            // ASCII (as signed bytes, all are below 0x21). The block is stored whole: the
+            // Sixteen bytes at a time up to the first that is a control or not ASCII (as
+            // signed bytes, all are below 0x20), or a space that is not a lone one between
+            // two such bytes: a lone space is copied as it stands. The last byte's space
+            // stops too, since what follows it is unseen. The block is stored whole: the
             // output never runs ahead of the input, so it fits, and what lies past the
             // run is written over next.
-            const auto first_stop = _mm_set1_epi8(0x21);
+            const auto first_printable = _mm_set1_epi8(0x20);
             while (pos + 16 <= size) {
                 const auto block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + pos));
                 _mm_storeu_si128(reinterpret_cast<__m128i*>(written), block);
-                const auto stops = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(block, first_stop)));
+                const auto others = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(block, first_printable)));
+                const auto spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, first_printable)));
+                const auto stops = others | (spaces & ((spaces >> 1) | (others >> 1) | 0x8000U));
                 if (stops != 0) {
                     const auto run = static_cast<std::size_t>(std::countr_zero(stops));
                     pos += run;

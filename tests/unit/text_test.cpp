@@ -264,7 +264,8 @@ TEST(CollapseWhitespace, AgreesWithACodePointWalkOnRandomText) {
                                              "\x1F", std::string(1, '\0'), "\xC3\xA9", "\xC2\xA0", "\xE3\x80\x80",
                                              "\xE2\x80\xA8", "\xE2\x80\xA9", "\xE2\x80\x8B", "\xF0\x9F\xA6\x9E",
                                              "\xFF", "\xC3", "\x7F", "word", "longer words here",
-                                             "sixteen-byte-run", "a-plain-run-of-more-than-thirty-two-bytes"};
+                                             "sixteen-byte-run", "a-plain-run-of-more-than-thirty-two-bytes",
+                                             "short words one space apart, as a sentence is"};
     for_random_texts(pieces, 42, 24, [](const std::string& text) {
         ASSERT_EQ(collapse_whitespace(text), collapse_whitespace_by_code_point(text)) << "text: " << text;
     });
