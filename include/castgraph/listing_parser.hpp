@@ -45,10 +45,11 @@ ChapterHeading split_chapter_heading(std::string_view heading_and_text,
 // The words of an episode's known names, prepared once for all its chapters (an
 // episode with many chapters and many names would otherwise cost their product).
 // Keys are folded words without trailing punctuation or "'s". An episode has a few
-// dozen, so sorted arrays serve better than hash sets.
+// dozen, and a chapter asks about a few: a search along an array costs less than
+// sorting or hashing them.
 struct KnownNameWords {
-    std::vector<std::string> lower_case_tokens;               // name words written in lower case ("swyx"), sorted
-    std::vector<std::pair<std::string, std::string>> pairs;  // words that follow in a name, sorted
+    std::vector<std::string> lower_case_tokens;               // name words written in lower case ("swyx")
+    std::vector<std::pair<std::string, std::string>> pairs;  // words that follow in a name
     bool is_lower_case_token(std::string_view key) const;
     bool is_pair(std::string_view first_key, std::string_view second_key) const;
 };

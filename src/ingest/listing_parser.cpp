@@ -180,17 +180,12 @@ std::string name_word_key(std::string_view word) {
 }  // namespace
 
 bool KnownNameWords::is_lower_case_token(std::string_view key) const {
-    return std::binary_search(lower_case_tokens.begin(), lower_case_tokens.end(), key, std::less<>());
+    return std::find(lower_case_tokens.begin(), lower_case_tokens.end(), key) != lower_case_tokens.end();
 }
 
 bool KnownNameWords::is_pair(std::string_view first_key, std::string_view second_key) const {
-    const auto before = [](const auto& pair, const auto& keys) {
-        return std::string_view(pair.first) < keys.first ||
-               (std::string_view(pair.first) == keys.first && std::string_view(pair.second) < keys.second);
-    };
-    const std::pair<std::string_view, std::string_view> keys{first_key, second_key};
-    const auto found = std::lower_bound(pairs.begin(), pairs.end(), keys, before);
-    return found != pairs.end() && found->first == first_key && found->second == second_key;
+    return std::any_of(pairs.begin(), pairs.end(),
+                       [&](const auto& pair) { return pair.second == second_key && pair.first == first_key; });
 }
 
 KnownNameWords known_name_words(const std::vector<std::string>& known_names) {
@@ -209,11 +204,6 @@ KnownNameWords known_name_words(const std::vector<std::string>& known_names) {
             first = false;
         }
     }
-    auto& tokens = known.lower_case_tokens;
-    std::sort(tokens.begin(), tokens.end());
-    tokens.erase(std::unique(tokens.begin(), tokens.end()), tokens.end());
-    std::sort(known.pairs.begin(), known.pairs.end());
-    known.pairs.erase(std::unique(known.pairs.begin(), known.pairs.end()), known.pairs.end());
     return known;
 }
 
