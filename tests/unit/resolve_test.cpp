@@ -258,6 +258,9 @@ TEST(ResolveEntities, SurfaceFormsTable) {
         {"Autoencodeurs \u00E9pars / SAE", {"Autoencodeurs \u00E9pars", "SAE"}, {}},
         {"Kyle Daigle.", {"Kyle Daigle"}, {}},
         {"mattpocock/skills", {"mattpocock/skills"}, {}},
+        {"  Plain name;  ", {"Plain name"}, {}},
+        {" .; ", {}, {}},
+        {"Odd (name", {"Odd (name"}, {}},
     };
     for (const auto& row : rows) {
         std::vector<std::string> names;
@@ -271,6 +274,21 @@ TEST(ResolveEntities, SurfaceFormsTable) {
     EXPECT_TRUE(description_aliases("CTO; formerly at Google.", EntityKind::Software).empty());
     EXPECT_EQ(description_aliases("Writer, formerly known as Jo Smith.", EntityKind::Person),
               (std::vector<std::string>{"Jo Smith"}));
+    // Keywords in any case, after any byte but an ASCII word character (RE2's \b); a long s
+    // (U+017F) is an s to (?i).
+    const std::vector<std::pair<std::string, std::vector<std::string>>> stated = {
+        {"Agent (FORMERLY Clawdbot).", {"Clawdbot"}},
+        {"Agent (previou\xC5\xBFly Clawdbot).", {"Clawdbot"}},
+        {"Agent (unformerly Clawdbot).", {}},
+        {"Agent_formerly Zed.", {}},
+        {"Agent 9formerly Zed.", {}},
+        {"Agent, \xC3\xA9" "formerly Xtool.", {"Xtool"}},
+        {"Agent; Anciennement Yplus.", {"Yplus"}},
+        {"AUPARAVANT Wolf.", {"Wolf"}},
+        {"Formerl", {}},
+    };
+    for (const auto& [description, aliases] : stated)
+        EXPECT_EQ(description_aliases(description, EntityKind::Software), aliases) << description;
     EXPECT_EQ(name_key("GPT-5"), "gpt 5");
     EXPECT_EQ(name_key("\u674E\u660E"), "\u674E\u660E");
 }
