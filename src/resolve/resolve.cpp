@@ -7,6 +7,7 @@
 #include <bit>
 #include <cstdint>
 #include <cstdio>
+#include <deque>
 #include <functional>
 #include <limits>
 #include <map>
@@ -114,6 +115,9 @@ public:
     [[nodiscard]] std::span<const std::string_view> names(std::size_t m) const {
         return {views_.data() + start_[m], name_count_[m]};
     }
+    // Every mention's names and then acronyms, mention after mention; mention m's from first_view(m) on.
+    [[nodiscard]] std::span<const std::string_view> views() const { return views_; }
+    [[nodiscard]] std::size_t first_view(std::size_t m) const { return start_[m]; }
     [[nodiscard]] std::span<const std::string_view> acronyms(std::size_t m) const {
         return {views_.data() + start_[m] + name_count_[m], start_[m + 1] - start_[m] - name_count_[m]};
     }
@@ -269,14 +273,17 @@ private:
         const auto first_key = name_keys_.size();
         name_key_start_.push_back(first_key);
         const auto names = surface_.names(m);
-        for (const auto& name : names) name_keys_.push_back(&fold(name));
+        const auto first_view = surface_.first_view(m);
+        for (std::size_t p = 0; p < names.size(); ++p) name_keys_.push_back(&fold_view(first_view + p));
         auto add = [&](std::string_view text, const Folded& folded, Form::Role role) {
             if (folded.key.empty()) return;
             forms_.push_back({text, folded.key_id, static_cast<std::uint32_t>(m), role,
                               role == Form::Role::name && folded.key_id == name_key_id_of(m, 0)});
         };
         for (std::size_t p = 0; p < names.size(); ++p) add(names[p], *name_keys_[first_key + p], Form::Role::name);
-        for (const auto& acronym : surface_.acronyms(m)) add(acronym, fold(acronym), Form::Role::acronym);
+        const auto acronyms = surface_.acronyms(m);
+        for (std::size_t a = 0; a < acronyms.size(); ++a)
+            add(acronyms[a], fold_view(first_view + names.size() + a), Form::Role::acronym);
         for (const auto& alias : surface_.description_aliases_of(m)) {
             const auto& folded = fold(alias);
             add(alias, folded, Form::Role::description_alias);
@@ -894,6 +901,69 @@ private:
         std::uint32_t key_id = 0;
     };
 
+    // Each name text's record, found by an open-addressing table of hashes: a million
+    // episodes fold some fourteen million names, among hundreds of thousands of distinct
+    // ones, and a lookup that waited for memory at each of its steps took most of the
+    // forms step. Here its slot and then its record can be asked for ahead of the
+    // lookup (prefetch_slot, prefetch_record). Records never move.
+    class NameTable {
+    public:
+        struct Record {
+            std::string name;
+            Folded folded;
+        };
+
+        static std::uint64_t hash_of(std::string_view name) noexcept { return std::hash<std::string_view>{}(name); }
+
+        void prefetch_slot(std::uint64_t hash) const noexcept { __builtin_prefetch(&slots_[hash & mask_]); }
+        // The record in the name's first slot, when that slot holds one of its hash.
+        void prefetch_record(std::uint64_t hash) const noexcept {
+            if (const auto& slot = slots_[hash & mask_]; slot.hash == hash && slot.record != nullptr)
+                __builtin_prefetch(slot.record);
+        }
+
+        Record* find(std::string_view name, std::uint64_t hash) const noexcept {
+            for (auto at = hash & mask_;; at = (at + 1) & mask_) {
+                const auto& slot = slots_[at];
+                if (slot.record == nullptr) return nullptr;
+                if (slot.hash == hash && slot.record->name == name) return slot.record;
+            }
+        }
+
+        // For a name find() does not know.
+        Record& add(std::string_view name, std::uint64_t hash, Folded folded) {
+            if (2 * (records_.size() + 1) > slots_.size()) grow();
+            auto& record = records_.emplace_back(Record{std::string(name), std::move(folded)});
+            place({hash, &record});
+            return record;
+        }
+
+    private:
+        struct Slot {
+            std::uint64_t hash = 0;
+            Record* record = nullptr;
+        };
+
+        void place(Slot slot) {
+            auto at = slot.hash & mask_;
+            while (slots_[at].record != nullptr) at = (at + 1) & mask_;
+            slots_[at] = slot;
+        }
+
+        // Twice the slots, at least half of them free.
+        void grow() {
+            auto old = std::move(slots_);
+            slots_.assign(std::max<std::size_t>(1024, 2 * old.size()), Slot{});
+            mask_ = slots_.size() - 1;
+            for (const auto& slot : old)
+                if (slot.record != nullptr) place(slot);
+        }
+
+        std::vector<Slot> slots_ = std::vector<Slot>(1024);
+        std::size_t mask_ = 1023;
+        std::deque<Record> records_;
+    };
+
     // Each distinct spelling among a cluster's names, with how often and how early
     // (place within "A / B") its members write it. A spelling is known by its folded
     // record, one for each text: a popular entity's hundreds of thousands of names are
@@ -1026,16 +1096,34 @@ private:
     internal::StepTimes steps_{"resolve"};
     // name_key is Unicode folding: a hundred thousand list items repeat a few thousand
     // names, so each is folded once.
-    const Folded& fold(std::string_view name) const {
-        auto found = keys_.find(name);
-        if (found == keys_.end()) {
-            found = keys_.emplace(name, Folded{name_key(name), 0}).first;
-            auto& folded = found->second;
-            const auto [id, added] = key_ids_.try_emplace(folded.key, static_cast<std::uint32_t>(key_by_id_.size()));
-            if (added) key_by_id_.push_back(&folded.key);
-            folded.key_id = id->second;
-        }
-        return found->second;
+    const Folded& fold(std::string_view name) const { return fold(name, NameTable::hash_of(name)); }
+    const Folded& fold(std::string_view name, std::uint64_t hash) const {
+        if (const auto* record = names_.find(name, hash)) return record->folded;
+        auto& folded = names_.add(name, hash, Folded{name_key(name), 0}).folded;
+        const auto [id, added] = key_ids_.try_emplace(folded.key, static_cast<std::uint32_t>(key_by_id_.size()));
+        if (added) key_by_id_.push_back(&folded.key);
+        folded.key_id = id->second;
+        return folded;
+    }
+
+    // The names and acronyms of every mention, in the order add_forms folds them (its
+    // surface table's views), each folded with its slot and record asked for from
+    // memory some views ahead. Call with k = 0, 1, 2, ... in turn.
+    const Folded& fold_view(std::size_t k) {
+        constexpr std::size_t kRecordAhead = 8;
+        constexpr std::size_t kSlotAhead = 16;
+        static_assert(kSlotAhead < kViewHashes);
+        const auto views = surface_.views();
+        const auto hash_ahead = [&](std::size_t ahead) {
+            auto& hash = view_hashes_[ahead % kViewHashes];
+            hash = NameTable::hash_of(views[ahead]);
+            names_.prefetch_slot(hash);
+        };
+        if (k == 0)
+            for (std::size_t ahead = 0; ahead < std::min(kSlotAhead, views.size()); ++ahead) hash_ahead(ahead);
+        if (k + kSlotAhead < views.size()) hash_ahead(k + kSlotAhead);
+        if (k + kRecordAhead < views.size()) names_.prefetch_record(view_hashes_[(k + kRecordAhead) % kViewHashes]);
+        return fold(views[k], view_hashes_[k % kViewHashes]);
     }
     const std::string& key_of(std::string_view name) const { return fold(name).key; }
     const std::string& key_text(const Form& form) const { return *key_by_id_[form.key_id]; }
@@ -1048,15 +1136,12 @@ private:
         return name_keys_[name_key_start_[m] + p]->key_id;
     }
 
-    // Looked up by views, without making a string of each.
-    struct NameHash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view name) const noexcept { return std::hash<std::string_view>{}(name); }
-    };
-    mutable std::unordered_map<std::string, Folded, NameHash, std::equal_to<>> keys_;  // name -> name_key(name) and its number
-    mutable std::unordered_map<std::string_view, std::uint32_t> key_ids_;  // distinct keys, views into keys_
-    mutable std::vector<const std::string*> key_by_id_;                    // into keys_, whose nodes never move
-    std::vector<const Folded*> name_keys_;                                 // into keys_
+    mutable NameTable names_;  // name -> name_key(name) and its number
+    mutable std::unordered_map<std::string_view, std::uint32_t> key_ids_;  // distinct keys, views into names_
+    mutable std::vector<const std::string*> key_by_id_;                    // into names_, whose records never move
+    std::vector<const Folded*> name_keys_;                                 // into names_
+    static constexpr std::size_t kViewHashes = 32;
+    std::array<std::uint64_t, kViewHashes> view_hashes_{};  // fold_view's, by view number modulo their count
     std::vector<std::size_t> name_key_start_;                     // by mention
     std::vector<Mention> mentions_;
     SurfaceTable surface_;  // by mention; resolution's own
