@@ -497,8 +497,10 @@ private:
     }
 
     // The entity a title names: one of the episode's own entities of that kind
-    // first, else the only one of that name anywhere, else a new title-only entity.
-    std::size_t entity_for_title_name(const std::string& name, EntityKind kind, std::size_t episode) {
+    // first, else the only one of that name anywhere (nullopt when there is none).
+    // Reads only: safe on several threads at once.
+    std::optional<std::size_t> known_entity_for_title_name(const std::string& name, EntityKind kind,
+                                                           std::size_t episode) const {
         std::set<std::size_t> candidates;
         if (const auto found = by_form_.find({kind_family(kind), name_key(name)}); found != by_form_.end())
             for (const auto entity : found->second)
@@ -510,7 +512,12 @@ private:
         }
         if (!in_episode.empty()) return *in_episode.begin();
         if (!candidates.empty()) return *candidates.begin();  // ordered by resolution id
+        return std::nullopt;
+    }
 
+    // The same, else a new title-only entity.
+    std::size_t entity_for_title_name(const std::string& name, EntityKind kind, std::size_t episode) {
+        if (const auto known = known_entity_for_title_name(name, kind, episode)) return *known;
         EntityRecord record;
         record.kind = kind;
         record.name = name;
@@ -525,17 +532,44 @@ private:
     }
 
     void collect_title_people() {
+        // The names whose entity exists are looked up on every core first. The others go
+        // one by one, in episode order, as each may make a title-only entity that a later
+        // episode's title then finds. A name with an entity never makes one, so
+        // the first look-ups hold.
+        std::vector<std::size_t> first_guest(episodes_.size() + 1, 0);
+        for (std::size_t e = 0; e < episodes_.size(); ++e)
+            first_guest[e + 1] = first_guest[e] + episodes_[e]->guests.size();
+        constexpr auto kNotKnown = std::numeric_limits<std::size_t>::max();
+        std::vector<std::size_t> known_person(first_guest.back(), kNotKnown);
+        std::vector<std::size_t> known_organization(first_guest.back(), kNotKnown);
+        for_each_episode_in_parallel([&](std::size_t e) {
+            const auto& guests = episodes_[e]->guests;
+            for (std::size_t g = 0; g < guests.size(); ++g) {
+                const auto at = first_guest[e] + g;
+                if (!trim(guests[g].name).empty())
+                    known_person[at] =
+                        known_entity_for_title_name(guests[g].name, EntityKind::Person, e).value_or(kNotKnown);
+                if (!trim(guests[g].affiliation).empty())
+                    known_organization[at] =
+                        known_entity_for_title_name(guests[g].affiliation, EntityKind::Organization, e)
+                            .value_or(kNotKnown);
+            }
+        });
+        const auto entity_for = [&](std::size_t known, const std::string& name, EntityKind kind, std::size_t e) {
+            return known != kNotKnown ? known : entity_for_title_name(name, kind, e);
+        };
         for (std::size_t e = 0; e < episodes_.size(); ++e) {
             const auto& episode = *episodes_[e];
             for (std::size_t g = 0; g < episode.guests.size(); ++g) {
                 const auto& guest = episode.guests[g];
                 if (trim(guest.name).empty()) continue;
-                const auto person = entity_for_title_name(guest.name, EntityKind::Person, e);
+                const auto person = entity_for(known_person[first_guest[e] + g], guest.name, EntityKind::Person, e);
                 entities_[person].sightings.push_back({static_cast<std::uint32_t>(e), SightingSource::Title,
                                                        static_cast<std::uint32_t>(g), guest.name, "guest", ""});
                 facts_[e].guests[person].insert(Evidence::Title);
                 if (trim(guest.affiliation).empty()) continue;
-                const auto organization = entity_for_title_name(guest.affiliation, EntityKind::Organization, e);
+                const auto organization = entity_for(known_organization[first_guest[e] + g], guest.affiliation,
+                                                     EntityKind::Organization, e);
                 entities_[organization].sightings.push_back({static_cast<std::uint32_t>(e), SightingSource::Title,
                                                              static_cast<std::uint32_t>(g), guest.affiliation,
                                                              "affiliation", ""});
