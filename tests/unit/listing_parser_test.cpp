@@ -180,6 +180,9 @@ TEST(SplitChapterHeading, Table) {
         {"CodeAnywhere, Shift, and the end of localhost", {}, "CodeAnywhere, Shift, and the end of localhost", ""},
         {"What Daytona is: composable computers for AI agents", {}, "What Daytona is: composable computers for AI agents",
          ""},
+        // Without a sentence end, eight words after the heading make a text; seven do not.
+        {"Intro Kyle opens with one two three four five", {}, "Intro", "Kyle opens with one two three four five"},
+        {"Intro Kyle opens with one two three four", {}, "Intro Kyle opens with one two three four", ""},
         {"", {}, "", ""},
     };
     for (const auto& row : rows) {
