@@ -18,6 +18,14 @@ std::u32string decode_utf8(std::string_view text);
 
 // Words of a text separated by ASCII spaces; views into the text.
 std::vector<std::string_view> split_words(std::string_view text);
+// The word of text at or after cursor, as split_words splits, with cursor moved past
+// it; empty when no word is left. For callers that need only the first few.
+std::string_view next_word(std::string_view text, std::size_t& cursor);
+
+// ASCII letters, digits and '_': the bytes RE2's \w and \b know as word characters.
+constexpr bool is_ascii_word(unsigned char byte) {
+    return (byte >= '0' && byte <= '9') || (byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') || byte == '_';
+}
 
 // Copy of the text with each invalid UTF-8 byte replaced by U+FFFD.
 std::string repair_utf8(std::string_view text);

@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "castgraph/error.hpp"
+#include "castgraph/text.hpp"
 
 namespace castgraph {
 namespace {
@@ -72,10 +73,7 @@ bool is_word_before(std::string_view text, std::size_t pos) {
     return false;
 }
 
-// ASCII letters, digits and '_': the ASCII code points is_word_code_point accepts.
-bool is_ascii_word(unsigned char byte) {
-    return (byte >= '0' && byte <= '9') || (byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') || byte == '_';
-}
+// is_ascii_word (text.hpp) gives the ASCII code points is_word_code_point accepts.
 
 // is_word_at and is_word_before, without decoding when the byte there is ASCII
 // (an ASCII byte is a whole code point, and never a mark).

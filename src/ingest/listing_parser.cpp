@@ -213,8 +213,8 @@ ChapterHeading split_chapter_heading(std::string_view heading_and_text, const st
 
 namespace {
 
-// The words of a text as split_words makes them, split only as far as they are
-// asked for: a chapter's heading ends within its first few words of a hundred.
+// The words of a text as split_words makes them (by next_word), split only as far as
+// they are asked for: a chapter's heading ends within its first few words of a hundred.
 class WordsOnDemand {
 public:
     explicit WordsOnDemand(std::string_view text) : text_(text) {}
@@ -233,11 +233,9 @@ public:
 
 private:
     bool split_next() {
-        while (cursor_ < text_.size() && text_[cursor_] == ' ') ++cursor_;
-        if (cursor_ == text_.size()) return false;
-        const auto end = std::min(text_.find(' ', cursor_), text_.size());
-        words_.push_back(text_.substr(cursor_, end - cursor_));
-        cursor_ = end;
+        const auto word = next_word(text_, cursor_);
+        if (word.empty()) return false;
+        words_.push_back(word);
         return true;
     }
 

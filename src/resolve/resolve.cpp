@@ -1239,9 +1239,6 @@ bool may_state_former_name(std::string_view text) {
     static constexpr std::array<std::string_view, 4> kKeywords = {"formerly", "previously", "anciennement",
                                                                    "auparavant"};
     const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-    const auto is_ascii_word = [](unsigned char byte) {
-        return (byte >= '0' && byte <= '9') || (byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') || byte == '_';
-    };
     for (std::size_t at = 0; at < text.size(); ++at) {
         if (bytes[at] == 0xC5 && at + 1 < text.size() && bytes[at + 1] == 0xBF) return true;  // U+017F
         const auto lower = static_cast<char>(bytes[at] | 0x20);  // ASCII letters in lower case

@@ -94,15 +94,16 @@ std::u32string decode_utf8(std::string_view text) {
 
 std::vector<std::string_view> split_words(std::string_view text) {
     std::vector<std::string_view> words;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        while (start < text.size() && text[start] == ' ') ++start;
-        auto end = text.find(' ', start);
-        if (end == std::string_view::npos) end = text.size();
-        if (end > start) words.push_back(text.substr(start, end - start));
-        start = end;
-    }
+    std::size_t cursor = 0;
+    for (auto word = next_word(text, cursor); !word.empty(); word = next_word(text, cursor)) words.push_back(word);
     return words;
+}
+
+std::string_view next_word(std::string_view text, std::size_t& cursor) {
+    while (cursor < text.size() && text[cursor] == ' ') ++cursor;
+    const auto start = std::min(cursor, text.size());
+    cursor = std::min(text.find(' ', start), text.size());
+    return text.substr(start, cursor - start);
 }
 
 std::optional<std::size_t> find_invalid_utf8(std::string_view text) {

@@ -225,6 +225,27 @@ TEST(Trim, Table) {
     EXPECT_EQ(collapse_whitespace(" a \n\t b "), "a b");
 }
 
+// Runs of ASCII spaces separate words; other whitespace belongs to them. next_word
+// hands out the same words one at a time.
+TEST(SplitWords, Table) {
+    const std::vector<std::pair<std::string, std::vector<std::string_view>>> rows = {
+        {"", {}},
+        {"   ", {}},
+        {"one", {"one"}},
+        {"  two  words ", {"two", "words"}},
+        {"tab\tkept\u00A0too", {"tab\tkept\u00A0too"}},
+    };
+    for (const auto& [text, words] : rows) {
+        EXPECT_EQ(split_words(text), words) << text;
+        std::vector<std::string_view> one_by_one;
+        std::size_t cursor = 0;
+        for (auto word = next_word(text, cursor); !word.empty(); word = next_word(text, cursor))
+            one_by_one.push_back(word);
+        EXPECT_EQ(one_by_one, words) << text;
+        EXPECT_EQ(cursor, text.size()) << text;
+    }
+}
+
 TEST(CollapseWhitespace, UnicodeSpacesOneSpaceOtherBytesKept) {
     EXPECT_EQ(collapse_whitespace("caf\xC3\xA9\xC2\xA0 au  lait"), "caf\xC3\xA9 au lait") << "NBSP is a space";
     EXPECT_EQ(collapse_whitespace("a\xE3\x80\x80" "b\xE2\x80\xA8" "c"), "a b c") << "ideographic space, line separator";
