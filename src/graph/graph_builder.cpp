@@ -620,6 +620,7 @@ private:
         // Every searchable surface form, and the entities it belongs to. The forms and
         // the patterns (millions of strings at a million episodes) are let go once the
         // scanner is made, before the episodes are scanned.
+        internal::StepTimes steps("scan");  // the graph step "mentions", in parts
         std::vector<std::size_t> owner_of_pattern;
         const auto scanner = [&] {
             std::vector<std::string> patterns;
@@ -638,8 +639,10 @@ private:
                     }
                 }
             }
+            steps.mark("patterns");
             return MentionScanner(patterns);
         }();
+        steps.mark("matcher");
 
         // Episodes are independent: scanned side by side, counts kept by episode.
         std::vector<std::size_t> text_mentions(episodes_.size(), 0);
@@ -647,8 +650,11 @@ private:
             text_mentions[e] = scan_episode(scanner, owner_of_pattern, e);
             if (!releasable_.empty()) release_scanned_texts(*releasable_[e]);
         });
+        steps.mark("texts");
         for (const auto count : text_mentions) result_.report.text_mentions += count;
         if (!releasable_.empty()) return_free_memory();
+        steps.mark("pages returned");
+        steps.log();
     }
 
     // What the rest of the build never reads again: chapters, quotes and the entity
