@@ -19,7 +19,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -260,6 +259,7 @@ public:
     using Edge = Graph::edge_descriptor;
 
     // Adds a node; throws InputError when its id is already taken. Not after freeze().
+    // A node's id is its key: it must not change once added.
     Vertex add_node(Node node);
     // Adds a relationship; CO_APPEARS_WITH endpoints are put in id order. Not after freeze().
     void add_relationship(Vertex from, Vertex to, Relationship relationship);
@@ -324,12 +324,16 @@ private:
     Graph graph_;
     std::vector<Edge> order_;  // relationships_in_order()
     bool frozen_ = false;
-    // Looked up by views as well as strings, without making a string of each.
-    struct IdHash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view id) const noexcept { return std::hash<std::string_view>{}(id); }
-    };
-    std::unordered_map<std::string, Vertex, IdHash, std::equal_to<>> index_;
+    // Vertices by id: open addressing over the nodes' own ids, so no id is kept twice
+    // (a million ids as strings were some 200 MB beside the nodes). A slot holds a
+    // vertex in its low 32 bits and its id's hash in the high ones, so a probe reads a
+    // node only when the hashes agree; kEmptySlot marks a free one. At most half full.
+    static constexpr std::uint64_t kEmptySlot = ~std::uint64_t{0};
+    std::vector<std::uint64_t> id_slots_;
+    // Room for this many nodes at half load, every id placed again.
+    void grow_id_slots(std::size_t nodes);
+    // The slot holding id, or the free slot where it would go; id_slots_ is not empty.
+    [[nodiscard]] std::size_t id_slot(std::string_view id, std::uint64_t hash) const;
 };
 
 }  // namespace castgraph

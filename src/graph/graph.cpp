@@ -91,9 +91,12 @@ PropertyGraph::Vertex PropertyGraph::add_node(Node node) {
     if (nodes_.size() >= std::numeric_limits<Vertex>::max())
         throw Error(ErrorCategory::internal, "graph: more than 2^32 nodes");
     const auto vertex = static_cast<Vertex>(nodes_.size());
+    if ((nodes_.size() + 1) * 2 > id_slots_.size()) grow_id_slots(std::max<std::size_t>(16, 2 * (nodes_.size() + 1)));
     // One hashing of the id both checks and indexes it: a million nodes.
-    if (!index_.try_emplace(node.id, vertex).second)
-        throw InputError("graph: node id '" + node.id + "' appears twice");
+    const auto hash = std::hash<std::string_view>{}(node.id);
+    const auto slot = id_slot(node.id, hash);
+    if (id_slots_[slot] != kEmptySlot) throw InputError("graph: node id '" + node.id + "' appears twice");
+    id_slots_[slot] = (hash >> 32 << 32) | vertex;
     if (!nodes_.empty() && !(nodes_.back().id < node.id)) ids_ascending_ = false;
     nodes_.push_back(std::move(node));
     return vertex;
@@ -143,7 +146,27 @@ void PropertyGraph::add_relationships_by_position(std::size_t count, RelType typ
 
 void PropertyGraph::reserve_nodes(std::size_t count) {
     nodes_.reserve(count);
-    index_.reserve(count);
+    if (count * 2 > id_slots_.size()) grow_id_slots(count);
+}
+
+void PropertyGraph::grow_id_slots(std::size_t nodes) {
+    std::size_t size = 16;
+    while (size < 2 * nodes) size *= 2;
+    id_slots_.assign(size, kEmptySlot);
+    for (Vertex vertex = 0; vertex < nodes_.size(); ++vertex) {
+        const auto hash = std::hash<std::string_view>{}(nodes_[vertex].id);
+        id_slots_[id_slot(nodes_[vertex].id, hash)] = (hash >> 32 << 32) | vertex;
+    }
+}
+
+std::size_t PropertyGraph::id_slot(std::string_view id, std::uint64_t hash) const {
+    const auto mask = id_slots_.size() - 1;
+    const auto tag = hash >> 32;
+    for (auto slot = static_cast<std::size_t>(hash) & mask;; slot = (slot + 1) & mask) {
+        const auto held = id_slots_[slot];
+        if (held == kEmptySlot) return slot;
+        if (held >> 32 == tag && nodes_[static_cast<Vertex>(held)].id == id) return slot;
+    }
 }
 
 void PropertyGraph::reserve_relationships(std::size_t count) {
@@ -188,9 +211,10 @@ const PropertyGraph::Graph& PropertyGraph::graph() const {
 }
 
 std::optional<PropertyGraph::Vertex> PropertyGraph::find(std::string_view id) const {
-    const auto found = index_.find(id);
-    if (found == index_.end()) return std::nullopt;
-    return found->second;
+    if (id_slots_.empty()) return std::nullopt;
+    const auto held = id_slots_[id_slot(id, std::hash<std::string_view>{}(id))];
+    if (held == kEmptySlot) return std::nullopt;
+    return static_cast<Vertex>(held);
 }
 
 std::vector<PropertyGraph::Vertex> PropertyGraph::nodes_in_order() const {
