@@ -212,7 +212,7 @@ public:
         // Each entity's next is now the end of its ties.
         graph.prepare_relationships(count);
         std::size_t tie = 0;
-        for (std::size_t entity = 0; entity < entity_next.size(); ++entity) {
+        for (PropertyGraph::Vertex entity = 0; entity < entity_next.size(); ++entity) {
             for (; tie < entity_next[entity]; ++tie) {
                 Relationship association(RelType::AssociatedWith);
                 association.set_weight(ties[tie].episodes);
@@ -382,6 +382,7 @@ private:
         // Entities, list items and their positions are kept in 32 bits from here on.
         if (resolution_.entities.size() >= MentionFact::kNone || resolution_.mentions.size() >= MentionFact::kNone)
             throw Error(ErrorCategory::internal, "graph: 2^32 entities or entity-list items or more");
+        internal::StepTimes steps("entities");  // the graph step "entities", in parts
         // Entities are independent: made side by side, in resolution's order.
         entities_.resize(resolution_.entities.size());
         for_each_index_in_parallel(0, entities_.size(), 256, [&](std::size_t e) {
@@ -407,6 +408,7 @@ private:
         // Where each list item goes, in numbers only: its episode, and its place among its
         // entity's sightings. Mentions come episode by episode: an episode is looked for
         // once for its whole list, next to the last one found.
+        steps.mark("records");
         const auto& mentions = resolution_.mentions;
         listed_position_.resize(mentions.size());
         std::vector<std::uint32_t> episode_of_mention(mentions.size());
@@ -425,6 +427,7 @@ private:
             episode_of_mention[m] = static_cast<std::uint32_t>(episode);
             listed_position_[m] = sighting_count.at(resolution_.entity_of_mention.at(m))++;
         }
+        steps.mark("positions");
         // Each entity's sightings are made side by side with the others', its list items
         // in mention order (resolution's order for the entity). An entity's items repeat
         // the same spellings, types and, mostly, descriptions: each distinct text is
@@ -478,7 +481,9 @@ private:
                 sighting.description = copied(mention.description);
             }
         });
+        steps.mark("sightings");
         for (std::size_t e = 0; e < entities_.size(); ++e) register_forms(e);
+        steps.mark("register");
         // Handed over, the items' records and the entities' lists are read no more:
         // ten million items' records are 800 MB.
         if (resolution_owned_) {
@@ -489,6 +494,8 @@ private:
                 std::vector<std::size_t>().swap(resolved.mentions);
             }
         }
+        steps.mark("release");
+        steps.log();
     }
 
     void register_forms(std::size_t entity) {
@@ -825,11 +832,8 @@ private:
     }
 
     void add_nodes() {
+        internal::StepTimes steps("nodes");  // the graph step "nodes", in parts
         std::vector<Node> nodes;
-        std::map<std::string, std::map<std::string, std::size_t>> podcast_spellings;  // id -> name -> episodes
-        std::map<std::string, std::map<std::string, std::size_t>> topic_spellings;
-        std::unordered_map<std::string_view, std::size_t> podcast_uses;  // by spelling
-        std::unordered_map<std::string_view, std::size_t> tag_uses;
         // Episode nodes are made side by side: each copies its id and show.
         nodes.resize(episodes_.size());
         for_each_index_in_parallel(0, episodes_.size(), 1024, [&](std::size_t e) {
@@ -854,40 +858,66 @@ private:
                 std::string().swap(owned.summary);
             }
         });
-        for (const auto* episode : episodes_) {
-            ++podcast_uses[episode->podcast];
-            for (const auto& tag : episode->tags) ++tag_uses[tag];
-        }
-        // Each spelling is made an id once: a million episodes have a few thousand.
-        std::vector<std::pair<std::string_view, std::string>> podcast_ids;  // spelling, id
-        std::vector<std::pair<std::string_view, std::string>> topic_ids;
-        for (const auto& [podcast, uses] : podcast_uses)
-            if (auto id = podcast_id(podcast)) {
-                podcast_spellings[*id][std::string(podcast)] += uses;
-                podcast_ids.emplace_back(podcast, std::move(*id));
+        steps.mark("episodes");
+        // Spellings counted in a part of the episodes per core, then summed: a million
+        // episodes' shows and tags, counted on one core, took a second and a half.
+        const auto parts = std::max<std::size_t>(1, thread_count());
+        std::vector<std::unordered_map<std::string_view, std::size_t>> podcast_part(parts);
+        std::vector<std::unordered_map<std::string_view, std::size_t>> tag_part(parts);
+        for_each_index_in_parallel(0, parts, 1, [&](std::size_t part) {
+            for (auto e = episodes_.size() * part / parts; e < episodes_.size() * (part + 1) / parts; ++e) {
+                ++podcast_part[part][episodes_[e]->podcast];
+                for (const auto& tag : episodes_[e]->tags) ++tag_part[part][tag];
             }
-        for (const auto& [tag, uses] : tag_uses)
-            if (auto id = topic_id(tag)) {
-                topic_spellings[*id][std::string(tag)] += uses;
-                topic_ids.emplace_back(tag, std::move(*id));
-            }
-        // A show or tag written several ways is named by its most frequent spelling.
-        const auto add_named = [&](const auto& spellings, NodeLabel label) {
-            for (const auto& [id, names] : spellings) {
-                const auto best = std::max_element(names.begin(), names.end(), [](const auto& a, const auto& b) {
-                    return a.second != b.second ? a.second < b.second : a.first > b.first;
-                });
+        });
+        steps.mark("counting");
+        // Each spelling is made an id once (a million episodes have a few thousand shows
+        // and a hundred thousand tags), side by side; then spellings are grouped by id.
+        struct Spelling {
+            std::string id;  // empty: the spelling makes no id
+            std::string_view text;
+            std::size_t uses = 0;
+        };
+        const auto spellings_by_id = [&](std::vector<std::unordered_map<std::string_view, std::size_t>>& counted,
+                                         std::optional<std::string> (*make_id)(std::string_view)) {
+            auto& uses = counted.front();
+            for (std::size_t part = 1; part < counted.size(); ++part)
+                for (const auto& [text, count] : counted[part]) uses[text] += count;
+            std::vector<Spelling> spellings;
+            spellings.reserve(uses.size());
+            for (const auto& [text, count] : uses) spellings.push_back({std::string(), text, count});
+            std::vector<std::unordered_map<std::string_view, std::size_t>>().swap(counted);
+            for_each_index_in_parallel(0, spellings.size(), 1024, [&](std::size_t i) {
+                spellings[i].id = make_id(spellings[i].text).value_or(std::string());
+            });
+            std::erase_if(spellings, [](const Spelling& spelling) { return spelling.id.empty(); });
+            std::sort(spellings.begin(), spellings.end(),
+                      [](const Spelling& a, const Spelling& b) { return std::tie(a.id, a.text) < std::tie(b.id, b.text); });
+            return spellings;
+        };
+        const auto podcast_spellings = spellings_by_id(podcast_part, podcast_id);
+        const auto topic_spellings = spellings_by_id(tag_part, topic_id);
+        // A show or tag written several ways is named by its most frequent spelling (the
+        // first in byte order among the most frequent).
+        const auto add_named = [&](const std::vector<Spelling>& spellings, NodeLabel label) {
+            for (std::size_t begin = 0; begin < spellings.size();) {
+                auto end = begin + 1;
+                auto best = begin;
+                for (; end < spellings.size() && spellings[end].id == spellings[begin].id; ++end)
+                    if (spellings[end].uses > spellings[best].uses) best = end;
                 Node node;
-                node.id = id;
+                node.id = spellings[begin].id;
                 node.label = label;
-                node.name = best->first;
+                node.name = spellings[best].text;
                 nodes.push_back(std::move(node));
+                begin = end;
             }
         };
         add_named(podcast_spellings, NodeLabel::Podcast);
         const auto first_topic = nodes.size();
         add_named(topic_spellings, NodeLabel::Topic);
         const auto first_entity = nodes.size();
+        steps.mark("shows and topics");
         // Entity nodes side by side too: each sorts its own sightings, and the list
         // items' positions it notes belong to it alone.
         nodes.resize(first_entity + entities_.size());
@@ -902,6 +932,7 @@ private:
             node.source_types = sorted_vector(entity.source_types);
             node.sightings = sorted_sightings(entity);
         });
+        steps.mark("entity nodes");
         // Positions are sorted, not the nodes, which are a few hundred bytes each. The
         // episodes, shows, topics and entities each mostly come in id order already:
         // each run is sorted if it is not, then the runs are merged.
@@ -915,20 +946,25 @@ private:
             if (!std::is_sorted(begin, end, id_before)) std::sort(begin, end, id_before);
             if (r > 0) std::inplace_merge(by_id.begin(), begin, end, id_before);
         }
+        steps.mark("order");
         graph_.reserve_nodes(nodes.size());
         std::vector<Vertex> vertex_at(nodes.size());  // by position in nodes
         for (const auto position : by_id) vertex_at[position] = graph_.add_node(std::move(nodes[position]));
+        steps.mark("add");
         std::vector<Node>().swap(nodes);
+        steps.mark("free");
         entity_vertex_.assign(vertex_at.begin() + static_cast<std::ptrdiff_t>(first_entity),
                               vertex_at.begin() + static_cast<std::ptrdiff_t>(first_entity + entities_.size()));
-        for (const auto& [spelling, id] : podcast_ids) podcast_vertex_.emplace(spelling, *graph_.find(id));
-        for (const auto& [spelling, id] : topic_ids) topic_vertex_.emplace(spelling, *graph_.find(id));
+        for (const auto& spelling : podcast_spellings) podcast_vertex_.emplace(spelling.text, *graph_.find(spelling.id));
+        for (const auto& spelling : topic_spellings) topic_vertex_.emplace(spelling.text, *graph_.find(spelling.id));
         // Sightings' episodes, indexes in episodes_ so far, become vertices.
         episode_vertex_.assign(vertex_at.begin(), vertex_at.begin() + static_cast<std::ptrdiff_t>(episodes_.size()));
         for_each_index_in_parallel(0, entities_.size(), 1024, [&](std::size_t e) {
             for (auto& sighting : graph_.node(entity_vertex_[e]).sightings)
                 sighting.episode = episode_vertex_[sighting.episode];
         });
+        steps.mark("vertices");
+        steps.log();
     }
 
     // An entity's sightings in (episode, source, item) order, each unique; where

@@ -16,6 +16,7 @@
 #include "castgraph/graph_stats.hpp"
 #include "castgraph/ingest.hpp"
 #include "castgraph/listing_parser.hpp"
+#include "castgraph/parallel.hpp"
 #include "test_support.hpp"
 
 namespace castgraph {
@@ -349,6 +350,36 @@ TEST(BuildGraph, CoAppearancePruningAndLimit) {
     EXPECT_EQ(limited.report.co_appearance_skipped.size(), 2u);
 }
 
+// Spellings are counted on every core, a part of the episodes each: the same spelling
+// in several parts sums, and the name is the most frequent, then the first in byte order.
+TEST(BuildGraph, ShowsAndTopicsNamedByTheirMostFrequentSpelling) {
+    std::vector<Episode> episodes;
+    const auto add = [&](const std::string& podcast, std::vector<std::string> tags) {
+        episodes.push_back(make({.title = "Episode " + std::to_string(episodes.size()),
+                                 .items = {{"GitHub", "Organization", ""}},
+                                 .tags = std::move(tags),
+                                 .podcast = podcast}));
+    };
+    // "latent space" leads in the first episodes, "Latent Space" over all of them.
+    add("latent space", {"Rust", "ai-agents"});
+    add("latent space", {"rust", "AI Agents"});
+    add("Latent Space", {"AI Agents"});
+    add("Latent Space", {"ai-agents"});
+    add("Latent Space", {"AI Agents", "!!"});
+    for (const std::size_t threads : {1, 2, 3, 5}) {
+        set_thread_count(threads);
+        const auto graph = build(episodes).graph;
+        set_thread_count(0);
+        EXPECT_EQ(graph.node(*graph.find("podcast:latent-space")).name, "Latent Space") << threads << " threads";
+        EXPECT_EQ(graph.node(*graph.find("topic:ai-agents")).name, "AI Agents") << threads << " threads";
+        EXPECT_EQ(graph.node(*graph.find("topic:rust")).name, "Rust") << "a tie goes to the first in byte order";
+        std::size_t topics = 0;
+        for (const auto vertex : boost::make_iterator_range(boost::vertices(graph.graph())))
+            topics += graph.node(vertex).label == NodeLabel::Topic ? 1 : 0;
+        EXPECT_EQ(topics, 2u) << "a tag with no letters makes no topic; " << threads << " threads";
+    }
+}
+
 TEST(BuildGraph, TaggedAndAssociatedWith) {
     const auto one = make({.title = "One", .items = {{"GitHub", "Organization", ""}}, .tags = {"github", "ai-agents"}});
     const auto two = make({.title = "Two", .items = {{"GitHub", "Organization", ""}}, .tags = {"github", "github"}});
@@ -423,6 +454,40 @@ TEST(DeduplicateEpisodes, KeepsTheRichestRecordWhateverTheOrder) {
         EXPECT_EQ(problems.problems()[0].reason, "duplicate-episode");
         EXPECT_EQ(problems.problems()[0].where.file, "a.txt");
     }
+}
+
+// The id index grows as nodes come (from 16 slots, kept at most half full) or is sized
+// at once: either way every id finds its own vertex, an id never added finds none, and
+// a second node with a taken id is refused, the first keeping its vertex.
+TEST(PropertyGraph, FindsEveryIdAsTheIndexGrows) {
+    for (const bool reserved : {false, true}) {
+        PropertyGraph graph;
+        constexpr std::size_t kNodes = 5000;
+        if (reserved) graph.reserve_nodes(kNodes);
+        std::vector<std::string> ids;
+        for (std::size_t i = 0; i < kNodes; ++i) {
+            // Short ids (kept inside the string) and long ones, in no order.
+            ids.push_back(i % 2 == 0 ? "p:" + std::to_string(i * 7919 % kNodes)
+                                     : "organization:a-rather-long-id-" + std::to_string(i));
+            Node node;
+            node.id = ids.back();
+            node.label = NodeLabel::Person;
+            EXPECT_EQ(graph.add_node(std::move(node)), i);
+        }
+        for (std::size_t i = 0; i < kNodes; ++i) {
+            const auto found = graph.find(ids[i]);
+            ASSERT_TRUE(found.has_value()) << ids[i];
+            EXPECT_EQ(*found, i) << ids[i];
+        }
+        EXPECT_FALSE(graph.find("p:5000").has_value());
+        EXPECT_FALSE(graph.find("").has_value());
+        Node again;
+        again.id = ids[4321];
+        EXPECT_THROW(graph.add_node(std::move(again)), InputError);
+        EXPECT_EQ(graph.node_count(), kNodes);
+        EXPECT_EQ(graph.find(ids[4321]), std::optional<PropertyGraph::Vertex>(4321));
+    }
+    EXPECT_FALSE(PropertyGraph().find("p:1").has_value()) << "an empty graph finds nothing";
 }
 
 TEST(PropertyGraph, FreezeKeepsEachRelationshipWithItsEndsInTheOrderAdded) {
