@@ -1228,13 +1228,20 @@ private:
         tsteps.log();
     }
 
-    // Every episode's topics, looked up on every core: twice, once to count them and
-    // once to write them in place.
+    // Every episode's topics, looked up on every core, a chunk of episodes at a time
+    // into its own list; then the lists are laid end to end. (Looked up twice, once to
+    // count and once to write in place, they took 1.3 s at a million episodes.)
     EpisodeTopics topics_by_episode() const {
         EpisodeTopics topics;
         topics.begin.assign(episodes_.size() + 1, 0);
-        for_each_index_in_parallel(0, episodes_.size(), 1024, [&](std::size_t e) {
-            topics.begin[e + 1] = static_cast<std::uint32_t>(topics_of(*episodes_[e]).size());
+        constexpr std::size_t kChunk = 1024;
+        std::vector<std::vector<std::uint32_t>> found((episodes_.size() + kChunk - 1) / kChunk);
+        for_each_index_in_parallel(0, found.size(), 1, [&](std::size_t chunk) {
+            for (auto e = chunk * kChunk; e < std::min(episodes_.size(), (chunk + 1) * kChunk); ++e) {
+                const auto of = topics_of(*episodes_[e]);
+                topics.begin[e + 1] = static_cast<std::uint32_t>(std::min<std::size_t>(of.size(), MentionFact::kNone));
+                found[chunk].insert(found[chunk].end(), of.begin(), of.end());
+            }
         });
         std::size_t total = 0;
         for (auto& begin : topics.begin) {
@@ -1243,10 +1250,9 @@ private:
             begin = static_cast<std::uint32_t>(total);
         }
         topics.vertices.resize(total);
-        for_each_index_in_parallel(0, episodes_.size(), 1024, [&](std::size_t e) {
-            const auto found = topics_of(*episodes_[e]);
-            std::transform(found.begin(), found.end(), topics.vertices.begin() + topics.begin[e],
-                           [](Vertex topic) { return static_cast<std::uint32_t>(topic); });
+        for_each_index_in_parallel(0, found.size(), 1, [&](std::size_t chunk) {
+            std::copy(found[chunk].begin(), found[chunk].end(), topics.vertices.begin() + topics.begin[chunk * kChunk]);
+            std::vector<std::uint32_t>().swap(found[chunk]);
         });
         return topics;
     }
