@@ -405,40 +405,69 @@ private:
             record.aliases.insert(resolved.aliases.begin(), resolved.aliases.end());
             record.source_types.insert(resolved.source_types.begin(), resolved.source_types.end());
         });
-        // Where each list item goes, in numbers only: its episode, and its place among its
-        // entity's sightings. Mentions come episode by episode: an episode is looked for
-        // once for its whole list, next to the last one found.
+        // Where each list item goes, in numbers only: its episode, and (in the next step)
+        // its place among its entity's sightings. Mentions come episode by episode: an
+        // episode is looked for once for its whole list, next to the last one found, in
+        // parts of the mentions side by side, each part starting at a new episode.
         steps.mark("records");
         const auto& mentions = resolution_.mentions;
         listed_position_.resize(mentions.size());
         std::vector<std::uint32_t> episode_of_mention(mentions.size());
-        std::vector<std::uint32_t> sighting_count(entities_.size(), 0);
-        std::size_t episode = 0;
-        for (std::size_t m = 0; m < mentions.size(); ++m) {
-            if (m == 0 || mentions[m].episode_id != episodes_[episode]->id) {
-                const auto found = find_episode(mentions[m].episode_id, episode);
-                if (!found)
-                    throw Error(ErrorCategory::internal, "graph: resolution names episode '" +
-                                                             std::string(mentions[m].episode_id) +
-                                                             "' that is not in the input");
-                episode = *found;
-            }
-            facts_[episode].mention_indexes.push_back(static_cast<std::uint32_t>(m));
-            episode_of_mention[m] = static_cast<std::uint32_t>(episode);
-            listed_position_[m] = sighting_count.at(resolution_.entity_of_mention.at(m))++;
+        const auto parts = std::max<std::size_t>(1, std::min(4 * thread_count(), mentions.size() / 4096));
+        std::vector<std::size_t> part_begin(parts + 1, mentions.size());
+        for (std::size_t part = 0; part < parts; ++part) {
+            auto begin = std::max(part == 0 ? 0 : part_begin[part - 1], mentions.size() * part / parts);
+            while (begin > 0 && begin < mentions.size() && mentions[begin].episode_id == mentions[begin - 1].episode_id)
+                ++begin;
+            part_begin[part] = begin;
         }
+        // Whether each part's episodes only go up: then no episode spans two parts, and
+        // the parts add to their episodes' lists side by side.
+        std::vector<char> part_ascends(parts, 1);
+        for_each_index_in_parallel(0, parts, 1, [&](std::size_t part) {
+            std::size_t episode = 0;
+            for (auto m = part_begin[part]; m < part_begin[part + 1]; ++m) {
+                if (m == part_begin[part] || mentions[m].episode_id != episodes_[episode]->id) {
+                    const auto found = find_episode(mentions[m].episode_id, episode);
+                    if (!found)
+                        throw Error(ErrorCategory::internal, "graph: resolution names episode '" +
+                                                                 std::string(mentions[m].episode_id) +
+                                                                 "' that is not in the input");
+                    if (m != part_begin[part] && *found <= episode) part_ascends[part] = 0;
+                    episode = *found;
+                }
+                episode_of_mention[m] = static_cast<std::uint32_t>(episode);
+            }
+        });
+        bool ascending = std::all_of(part_ascends.begin(), part_ascends.end(), [](char ascends) { return ascends; });
+        for (std::size_t part = 1; ascending && part < parts; ++part)
+            if (part_begin[part] > part_begin[part - 1] && part_begin[part] < mentions.size() &&
+                episode_of_mention[part_begin[part]] <= episode_of_mention[part_begin[part] - 1])
+                ascending = false;
+        const auto add_to_episodes = [&](std::size_t begin, std::size_t end) {
+            for (auto m = begin; m < end; ++m)
+                facts_[episode_of_mention[m]].mention_indexes.push_back(static_cast<std::uint32_t>(m));
+        };
+        if (ascending)
+            for_each_index_in_parallel(0, parts, 1, [&](std::size_t part) { add_to_episodes(part_begin[part], part_begin[part + 1]); });
+        else
+            add_to_episodes(0, mentions.size());
         steps.mark("positions");
         // Each entity's sightings are made side by side with the others', its list items
         // in mention order (resolution's order for the entity). An entity's items repeat
         // the same spellings, types and, mostly, descriptions: each distinct text is
         // copied once per entity and its sightings share it (see PackedText). Shared
         // only within runs of items, a popular entity's texts were copied once per run.
+        // A list item's place among its entity's sightings is its place in the entity's
+        // mentions, which ascend; as every mention is some entity's, once, the entities'
+        // lists together hold each mention once.
+        std::size_t members_in_all = 0;
+        for (const auto& resolved : resolution_.entities) members_in_all += resolved.mentions.size();
+        if (members_in_all != mentions.size())
+            throw Error(ErrorCategory::internal, "graph: the entities list other mentions than the resolution has");
         for_each_index_in_parallel(0, entities_.size(), 64, [&](std::size_t e) {
             const auto& members = resolution_.entities[e].mentions;
             auto& entity = entities_[e];
-            if (members.size() != sighting_count[e])
-                throw Error(ErrorCategory::internal, "graph: entity '" + entity.natural_id +
-                                                         "' lists other mentions than the resolution gives it");
             entity.sightings.resize(members.size());
             entity.sighting_mentions.resize(members.size());
             SharedTexts copied;
@@ -453,7 +482,6 @@ private:
                     if (ahead < mentions.size()) {
                         __builtin_prefetch(&mentions[ahead]);
                         __builtin_prefetch(&resolution_.entity_of_mention[ahead]);
-                        __builtin_prefetch(&listed_position_[ahead]);
                         __builtin_prefetch(&episode_of_mention[ahead]);
                     }
                 }
@@ -466,9 +494,11 @@ private:
                     }
                 }
                 const auto m = members[position];
-                if (m >= mentions.size() || resolution_.entity_of_mention[m] != e || listed_position_[m] != position)
+                if (m >= mentions.size() || resolution_.entity_of_mention[m] != e ||
+                    (position > 0 && m <= members[position - 1]))
                     throw Error(ErrorCategory::internal, "graph: entity '" + entity.natural_id +
                                                              "' lists mentions that are not its own, or out of order");
+                listed_position_[m] = static_cast<std::uint32_t>(position);
                 const auto& mention = mentions[m];
                 entity.sighting_mentions[position] = static_cast<std::uint32_t>(m);
                 // Until the nodes are made, a sighting's episode is its index in episodes_.

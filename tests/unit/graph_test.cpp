@@ -396,6 +396,67 @@ TEST(BuildGraph, TaggedAndAssociatedWith) {
     EXPECT_EQ(find_rel(graph, RelType::AssociatedWith, "software:zed", "topic:github")->weight(), 1u);
 }
 
+// Thousands of list items are placed in parts side by side, each part starting at an
+// episode of its own. A resolution whose mentions do not go episode by episode (out of
+// its documented order) is placed one mention at a time, to the same graph; one whose
+// entities list their mentions out of order, or one twice, is refused.
+TEST(BuildGraph, ListItemsPlacedInPartsOrOneByOne) {
+    std::vector<Episode> episodes;
+    for (int e = 0; e < 1500; ++e) {
+        std::vector<EntityItem> items;
+        for (int i = 0; i < 8; ++i)
+            items.push_back({"Person " + std::to_string((e * 7 + i * 13) % 300), "Person", "Guest number " + std::to_string(i)});
+        episodes.push_back(make({.title = "Episode " + std::to_string(e), .items = std::move(items)}));
+    }
+    const auto resolution = resolve_entities(episodes, {});
+    ASSERT_GT(resolution.mentions.size(), 2u * 4096) << "enough mentions for several parts";
+    const auto graph_file = [](const BuildResult& built) {
+        std::ostringstream out;
+        write_graph(built.graph, out);
+        return out.str();
+    };
+    const auto expected = graph_file(build_graph(episodes, resolution));
+
+    // The mentions with their episodes' runs in reverse order (each run kept whole), and
+    // with the last episode's run cut in two around the first's.
+    for (const bool split : {false, true}) {
+        std::vector<std::vector<std::size_t>> runs;
+        for (std::size_t m = 0; m < resolution.mentions.size(); ++m) {
+            if (m == 0 || resolution.mentions[m].episode_id != resolution.mentions[m - 1].episode_id) runs.emplace_back();
+            runs.back().push_back(m);
+        }
+        std::reverse(runs.begin(), runs.end());
+        if (split) {
+            auto& last = runs.front();
+            runs.back().insert(runs.back().begin(), last.begin() + 4, last.end());
+            last.resize(4);
+        }
+        std::vector<std::size_t> order;
+        for (const auto& run : runs) order.insert(order.end(), run.begin(), run.end());
+        ResolutionResult moved = resolution;
+        std::vector<std::size_t> new_index(order.size());
+        for (std::size_t i = 0; i < order.size(); ++i) {
+            moved.mentions[i] = resolution.mentions[order[i]];
+            moved.entity_of_mention[i] = resolution.entity_of_mention[order[i]];
+            new_index[order[i]] = i;
+        }
+        for (auto& entity : moved.entities) {
+            for (auto& m : entity.mentions) m = new_index[m];
+            std::sort(entity.mentions.begin(), entity.mentions.end());
+        }
+        EXPECT_EQ(graph_file(build_graph(episodes, moved)), expected) << (split ? "split" : "reversed");
+    }
+
+    auto out_of_order = resolution;
+    auto& listed = out_of_order.entities[7].mentions;
+    ASSERT_GE(listed.size(), 2u);
+    std::swap(listed[0], listed[1]);
+    EXPECT_THROW(build_graph(episodes, out_of_order), Error);
+    auto twice = resolution;
+    twice.entities[7].mentions.push_back(twice.entities[7].mentions.back());
+    EXPECT_THROW(build_graph(episodes, twice), Error);
+}
+
 TEST(BuildGraph, RepeatedEpisodeIdIsAnError) {
     const auto a = make({.title = "Same"});
     EXPECT_THROW(build_graph({a, a}, {}, {}), InputError);
