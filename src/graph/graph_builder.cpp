@@ -592,27 +592,51 @@ private:
                             .value_or(kNotKnown);
             }
         });
-        const auto entity_for = [&](std::size_t known, const std::string& name, EntityKind kind, std::size_t e) {
-            return known != kNotKnown ? known : entity_for_title_name(name, kind, e);
-        };
         for (std::size_t e = 0; e < episodes_.size(); ++e) {
-            const auto& episode = *episodes_[e];
-            for (std::size_t g = 0; g < episode.guests.size(); ++g) {
-                const auto& guest = episode.guests[g];
-                if (trim(guest.name).empty()) continue;
-                const auto person = entity_for(known_person[first_guest[e] + g], guest.name, EntityKind::Person, e);
-                entities_[person].sightings.push_back({static_cast<std::uint32_t>(e), SightingSource::Title,
-                                                       static_cast<std::uint32_t>(g), guest.name, "guest", ""});
-                facts_[e].guests[person].insert(Evidence::Title);
-                if (trim(guest.affiliation).empty()) continue;
-                const auto organization = entity_for(known_organization[first_guest[e] + g], guest.affiliation,
-                                                     EntityKind::Organization, e);
-                entities_[organization].sightings.push_back({static_cast<std::uint32_t>(e), SightingSource::Title,
-                                                             static_cast<std::uint32_t>(g), guest.affiliation,
-                                                             "affiliation", ""});
-                facts_[e].affiliations.emplace_back(person, organization);
+            const auto& guests = episodes_[e]->guests;
+            for (std::size_t g = 0; g < guests.size(); ++g) {
+                const auto at = first_guest[e] + g;
+                if (trim(guests[g].name).empty()) continue;
+                if (known_person[at] == kNotKnown)
+                    known_person[at] = entity_for_title_name(guests[g].name, EntityKind::Person, e);
+                if (trim(guests[g].affiliation).empty()) continue;
+                if (known_organization[at] == kNotKnown)
+                    known_organization[at] = entity_for_title_name(guests[g].affiliation, EntityKind::Organization, e);
             }
         }
+        // Each episode's guests and affiliations are its own; each entity's sightings
+        // are made by the core whose share of the entities holds it, in episode order.
+        const auto for_each_title_guest = [&](std::size_t e, const auto& visit) {
+            const auto& guests = episodes_[e]->guests;
+            for (std::size_t g = 0; g < guests.size(); ++g) {
+                if (trim(guests[g].name).empty()) continue;
+                const auto at = first_guest[e] + g;
+                const bool affiliated = !trim(guests[g].affiliation).empty();
+                visit(g, guests[g], known_person[at], affiliated ? known_organization[at] : kNotKnown);
+            }
+        };
+        for_each_episode_in_parallel([&](std::size_t e) {
+            for_each_title_guest(e, [&](std::size_t, const Guest&, std::size_t person, std::size_t organization) {
+                facts_[e].guests[person].insert(Evidence::Title);
+                if (organization != kNotKnown) facts_[e].affiliations.emplace_back(person, organization);
+            });
+        });
+        const auto parts = std::max<std::size_t>(1, thread_count());
+        for_each_index_in_parallel(0, parts, 1, [&](std::size_t part) {
+            const auto first = entities_.size() * part / parts;
+            const auto end = entities_.size() * (part + 1) / parts;
+            const auto sighted = [&](std::size_t entity, std::size_t e, std::size_t g, const std::string& name,
+                                     std::string_view role) {
+                if (entity < first || entity >= end) return;
+                entities_[entity].sightings.push_back({static_cast<std::uint32_t>(e), SightingSource::Title,
+                                                       static_cast<std::uint32_t>(g), name, role, ""});
+            };
+            for (std::size_t e = 0; e < episodes_.size(); ++e)
+                for_each_title_guest(e, [&](std::size_t g, const Guest& guest, std::size_t person, std::size_t organization) {
+                    sighted(person, e, g, guest.name, "guest");
+                    if (organization != kNotKnown) sighted(organization, e, g, guest.affiliation, "affiliation");
+                });
+        });
     }
 
     // Runs work(e) for every episode, in chunks on every core. Each call may write
