@@ -1087,33 +1087,71 @@ private:
         internal::StepTimes tsteps("relationships");
         const auto topics = topics_by_episode();
         tsteps.mark("topics");
+        // Episodes are counted, and their shows, guests and hosts related, a chunk of
+        // episodes per task, each into its own lists; the lists are then taken in
+        // episode order. (Each of these relationships ties a pair once.)
+        struct Counted {
+            std::size_t mentions = 0;
+            std::size_t tags = 0;
+            std::size_t co_appearance_bound = 0;
+            std::size_t association_bound = 0;
+            std::array<std::vector<PendingRelationship>, 3> related;  // PART_OF, GUEST_ON, HOSTED
+            std::vector<std::pair<std::pair<std::size_t, std::size_t>, Vertex>> affiliations;  // with their episode
+        };
+        constexpr std::array kRelatedTypes{RelType::PartOf, RelType::GuestOn, RelType::Hosted};
+        constexpr std::size_t kEpisodesATask = 4096;
+        std::vector<Counted> counted((episodes_.size() + kEpisodesATask - 1) / kEpisodesATask);
+        for_each_index_in_parallel(0, counted.size(), 1, [&](std::size_t chunk) {
+            auto& count = counted[chunk];
+            for (auto e = chunk * kEpisodesATask; e < std::min(episodes_.size(), (chunk + 1) * kEpisodesATask); ++e) {
+                const auto& facts = facts_[e];
+                const auto episode_vertex = episode_vertex_[e];
+                std::size_t featured = facts.guests.size() + facts.hosts.size();
+                for (const auto& fact : facts.mentions) featured += fact.in_entity_list ? 1 : 0;
+                featured = std::min(featured, options_.max_co_appearance_entities);
+                count.mentions += facts.mentions.size();
+                count.tags += topics.of(e).size();
+                count.co_appearance_bound += featured < 2 ? 0 : featured * (featured - 1) / 2;
+                count.association_bound += facts.mentions.size() * topics.of(e).size();
+
+                if (const auto podcast = podcast_vertex_.find(episodes_[e]->podcast); podcast != podcast_vertex_.end())
+                    count.related[0].push_back({episode_vertex, podcast->second, Relationship(RelType::PartOf)});
+                for (const auto& [entity, evidence] : facts.guests)
+                    count.related[1].push_back(
+                        {entity_vertex_[entity], episode_vertex, with_evidence(RelType::GuestOn, evidence)});
+                for (const auto& [entity, evidence] : facts.hosts)
+                    count.related[2].push_back(
+                        {entity_vertex_[entity], episode_vertex, with_evidence(RelType::Hosted, evidence)});
+                for (const auto& affiliation : facts.affiliations) count.affiliations.emplace_back(affiliation, episode_vertex);
+            }
+        });
         std::size_t mentions = 0;
         std::size_t tags = 0;
         std::size_t co_appearance_bound = 0;
         std::size_t association_bound = 0;
+        for (std::size_t t = 0; t < kRelatedTypes.size(); ++t) {
+            auto& relationships = pending.at(static_cast<std::size_t>(kRelatedTypes[t]));
+            std::size_t total = relationships.size();
+            for (const auto& count : counted) total += count.related[t].size();
+            relationships.reserve(total);
+        }
         std::map<std::pair<std::size_t, std::size_t>, std::vector<std::size_t>> affiliation_episodes;
-        for (std::size_t e = 0; e < episodes_.size(); ++e) {
-            const auto& facts = facts_[e];
-            const auto episode_vertex = episode_vertex_[e];
-            std::size_t featured = facts.guests.size() + facts.hosts.size();
-            for (const auto& fact : facts.mentions) featured += fact.in_entity_list ? 1 : 0;
-            featured = std::min(featured, options_.max_co_appearance_entities);
-            mentions += facts.mentions.size();
-            tags += topics.of(e).size();
-            co_appearance_bound += featured < 2 ? 0 : featured * (featured - 1) / 2;
-            association_bound += facts.mentions.size() * topics.of(e).size();
-
-            if (const auto podcast = podcast_vertex_.find(episodes_[e]->podcast); podcast != podcast_vertex_.end())
-                relate(episode_vertex, podcast->second, Relationship(RelType::PartOf));
-            for (const auto& [entity, evidence] : facts.guests)
-                relate(entity_vertex_[entity], episode_vertex, with_evidence(RelType::GuestOn, evidence));
-            for (const auto& [entity, evidence] : facts.hosts)
-                relate(entity_vertex_[entity], episode_vertex, with_evidence(RelType::Hosted, evidence));
-            for (const auto& affiliation : facts.affiliations) {
+        for (auto& count : counted) {
+            mentions += count.mentions;
+            tags += count.tags;
+            co_appearance_bound += count.co_appearance_bound;
+            association_bound += count.association_bound;
+            for (std::size_t t = 0; t < kRelatedTypes.size(); ++t) {
+                auto& relationships = pending.at(static_cast<std::size_t>(kRelatedTypes[t]));
+                std::move(count.related[t].begin(), count.related[t].end(), std::back_inserter(relationships));
+            }
+            for (const auto& [affiliation, episode_vertex] : count.affiliations) {
                 auto& episodes = affiliation_episodes[affiliation];
                 if (episodes.empty() || episodes.back() != episode_vertex) episodes.push_back(episode_vertex);
             }
+            count = Counted{};
         }
+        std::vector<Counted>().swap(counted);
         for (auto& [pair, episodes] : affiliation_episodes) {
             auto affiliation = with_evidence(RelType::AffiliatedWith, {Evidence::Title});
             std::sort(episodes.begin(), episodes.end());
