@@ -325,9 +325,10 @@ private:
     std::vector<Edge> order_;  // relationships_in_order()
     bool frozen_ = false;
     // Vertices by id: open addressing over the nodes' own ids, so no id is kept twice
-    // (a million ids as strings were some 200 MB beside the nodes). A slot holds a
-    // vertex in its low 32 bits and its id's hash in the high ones, so a probe reads a
-    // node only when the hashes agree; kEmptySlot marks a free one. At most half full.
+    // (a map from a copy of each id held every id again for the graph's life). A slot
+    // holds a vertex in its low 32 bits and its id's hash in the high ones, so a probe
+    // reads a node only when the hashes agree; kEmptySlot marks a free one. At most
+    // half full.
     static constexpr std::uint64_t kEmptySlot = ~std::uint64_t{0};
     std::vector<std::uint64_t> id_slots_;
     // Room for this many nodes at half load, every id placed again.

@@ -926,7 +926,7 @@ private:
         });
         steps.mark("counting");
         // Each spelling is made an id once (a million episodes have a few thousand shows
-        // and a hundred thousand tags), side by side; then spellings are grouped by id.
+        // and tens of thousands of tags), side by side; then spellings are grouped by id.
         struct Spelling {
             std::string id;  // empty: the spelling makes no id
             std::string_view text;
