@@ -452,7 +452,7 @@ private:
             for_each_index_in_parallel(0, parts, 1, [&](std::size_t part) { add_to_episodes(part_begin[part], part_begin[part + 1]); });
         else
             add_to_episodes(0, mentions.size());
-        steps.mark("positions");
+        steps.mark("items' episodes");
         // Each entity's sightings are made side by side with the others', its list items
         // in mention order (resolution's order for the entity). An entity's items repeat
         // the same spellings, types and, mostly, descriptions: each distinct text is
@@ -576,9 +576,11 @@ private:
         std::vector<std::size_t> first_guest(episodes_.size() + 1, 0);
         for (std::size_t e = 0; e < episodes_.size(); ++e)
             first_guest[e + 1] = first_guest[e] + episodes_[e]->guests.size();
-        constexpr auto kNotKnown = std::numeric_limits<std::size_t>::max();
-        std::vector<std::size_t> known_person(first_guest.back(), kNotKnown);
-        std::vector<std::size_t> known_organization(first_guest.back(), kNotKnown);
+        // By guest: the entity, or one of these marks.
+        constexpr auto kNoName = std::numeric_limits<std::size_t>::max();  // nothing written
+        constexpr auto kNotKnown = kNoName - 1;                            // written, no entity yet
+        std::vector<std::size_t> known_person(first_guest.back(), kNoName);
+        std::vector<std::size_t> known_organization(first_guest.back(), kNoName);
         for_each_episode_in_parallel([&](std::size_t e) {
             const auto& guests = episodes_[e]->guests;
             for (std::size_t g = 0; g < guests.size(); ++g) {
@@ -596,10 +598,9 @@ private:
             const auto& guests = episodes_[e]->guests;
             for (std::size_t g = 0; g < guests.size(); ++g) {
                 const auto at = first_guest[e] + g;
-                if (trim(guests[g].name).empty()) continue;
+                if (known_person[at] == kNoName) continue;  // an affiliation alone is not read
                 if (known_person[at] == kNotKnown)
                     known_person[at] = entity_for_title_name(guests[g].name, EntityKind::Person, e);
-                if (trim(guests[g].affiliation).empty()) continue;
                 if (known_organization[at] == kNotKnown)
                     known_organization[at] = entity_for_title_name(guests[g].affiliation, EntityKind::Organization, e);
             }
@@ -609,16 +610,14 @@ private:
         const auto for_each_title_guest = [&](std::size_t e, const auto& visit) {
             const auto& guests = episodes_[e]->guests;
             for (std::size_t g = 0; g < guests.size(); ++g) {
-                if (trim(guests[g].name).empty()) continue;
                 const auto at = first_guest[e] + g;
-                const bool affiliated = !trim(guests[g].affiliation).empty();
-                visit(g, guests[g], known_person[at], affiliated ? known_organization[at] : kNotKnown);
+                if (known_person[at] != kNoName) visit(g, guests[g], known_person[at], known_organization[at]);
             }
         };
         for_each_episode_in_parallel([&](std::size_t e) {
             for_each_title_guest(e, [&](std::size_t, const Guest&, std::size_t person, std::size_t organization) {
                 facts_[e].guests[person].insert(Evidence::Title);
-                if (organization != kNotKnown) facts_[e].affiliations.emplace_back(person, organization);
+                if (organization != kNoName) facts_[e].affiliations.emplace_back(person, organization);
             });
         });
         const auto parts = std::max<std::size_t>(1, thread_count());
@@ -634,7 +633,7 @@ private:
             for (std::size_t e = 0; e < episodes_.size(); ++e)
                 for_each_title_guest(e, [&](std::size_t g, const Guest& guest, std::size_t person, std::size_t organization) {
                     sighted(person, e, g, guest.name, "guest");
-                    if (organization != kNotKnown) sighted(organization, e, g, guest.affiliation, "affiliation");
+                    if (organization != kNoName) sighted(organization, e, g, guest.affiliation, "affiliation");
                 });
         });
     }
@@ -1061,9 +1060,13 @@ private:
         // is freed as soon as it is in, so the graph never sits beside a copy of itself;
         // MENTIONS, the most, are made in that order and go in directly.
         constexpr auto kTypes = static_cast<std::size_t>(RelType::AssociatedWith) + 1;
-        std::array<std::vector<PendingRelationship>, kTypes> pending;
+        using PendingByType = std::array<std::vector<PendingRelationship>, kTypes>;
+        PendingByType pending;
+        const auto relate_in = [](PendingByType& lists, Vertex from, Vertex to, Relationship relationship) {
+            lists.at(static_cast<std::size_t>(relationship.type)).push_back({from, to, std::move(relationship)});
+        };
         const auto relate = [&](Vertex from, Vertex to, Relationship relationship) {
-            pending.at(static_cast<std::size_t>(relationship.type)).push_back({from, to, std::move(relationship)});
+            relate_in(pending, from, to, std::move(relationship));
         };
         const auto add_pending = [&](RelType type) {
             auto& relationships = pending.at(static_cast<std::size_t>(type));
@@ -1095,10 +1098,9 @@ private:
             std::size_t tags = 0;
             std::size_t co_appearance_bound = 0;
             std::size_t association_bound = 0;
-            std::array<std::vector<PendingRelationship>, 3> related;  // PART_OF, GUEST_ON, HOSTED
+            PendingByType related;
             std::vector<std::pair<std::pair<std::size_t, std::size_t>, Vertex>> affiliations;  // with their episode
         };
-        constexpr std::array kRelatedTypes{RelType::PartOf, RelType::GuestOn, RelType::Hosted};
         constexpr std::size_t kEpisodesATask = 4096;
         std::vector<Counted> counted((episodes_.size() + kEpisodesATask - 1) / kEpisodesATask);
         for_each_index_in_parallel(0, counted.size(), 1, [&](std::size_t chunk) {
@@ -1115,13 +1117,11 @@ private:
                 count.association_bound += facts.mentions.size() * topics.of(e).size();
 
                 if (const auto podcast = podcast_vertex_.find(episodes_[e]->podcast); podcast != podcast_vertex_.end())
-                    count.related[0].push_back({episode_vertex, podcast->second, Relationship(RelType::PartOf)});
+                    relate_in(count.related, episode_vertex, podcast->second, Relationship(RelType::PartOf));
                 for (const auto& [entity, evidence] : facts.guests)
-                    count.related[1].push_back(
-                        {entity_vertex_[entity], episode_vertex, with_evidence(RelType::GuestOn, evidence)});
+                    relate_in(count.related, entity_vertex_[entity], episode_vertex, with_evidence(RelType::GuestOn, evidence));
                 for (const auto& [entity, evidence] : facts.hosts)
-                    count.related[2].push_back(
-                        {entity_vertex_[entity], episode_vertex, with_evidence(RelType::Hosted, evidence)});
+                    relate_in(count.related, entity_vertex_[entity], episode_vertex, with_evidence(RelType::Hosted, evidence));
                 for (const auto& affiliation : facts.affiliations) count.affiliations.emplace_back(affiliation, episode_vertex);
             }
         });
@@ -1129,11 +1129,10 @@ private:
         std::size_t tags = 0;
         std::size_t co_appearance_bound = 0;
         std::size_t association_bound = 0;
-        for (std::size_t t = 0; t < kRelatedTypes.size(); ++t) {
-            auto& relationships = pending.at(static_cast<std::size_t>(kRelatedTypes[t]));
-            std::size_t total = relationships.size();
-            for (const auto& count : counted) total += count.related[t].size();
-            relationships.reserve(total);
+        for (std::size_t type = 0; type < kTypes; ++type) {
+            std::size_t total = pending[type].size();
+            for (const auto& count : counted) total += count.related[type].size();
+            pending[type].reserve(total);
         }
         std::map<std::pair<std::size_t, std::size_t>, std::vector<std::size_t>> affiliation_episodes;
         for (auto& count : counted) {
@@ -1141,10 +1140,8 @@ private:
             tags += count.tags;
             co_appearance_bound += count.co_appearance_bound;
             association_bound += count.association_bound;
-            for (std::size_t t = 0; t < kRelatedTypes.size(); ++t) {
-                auto& relationships = pending.at(static_cast<std::size_t>(kRelatedTypes[t]));
-                std::move(count.related[t].begin(), count.related[t].end(), std::back_inserter(relationships));
-            }
+            for (std::size_t type = 0; type < kTypes; ++type)
+                std::move(count.related[type].begin(), count.related[type].end(), std::back_inserter(pending[type]));
             for (const auto& [affiliation, episode_vertex] : count.affiliations) {
                 auto& episodes = affiliation_episodes[affiliation];
                 if (episodes.empty() || episodes.back() != episode_vertex) episodes.push_back(episode_vertex);
