@@ -1,7 +1,10 @@
 #include "castgraph/parallel.hpp"
 
+#include "internal/helper_thread.hpp"
+
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <mutex>
@@ -116,6 +119,56 @@ TEST(FormatInOrder, StopsWhenEmitFails) {
                  std::runtime_error);
     EXPECT_LT(formatted, 100u);  // the ring's few chunks, not the rest
     set_thread_count(0);
+}
+
+// Work handed to the helper runs on another thread, round after round, and each wait
+// returns only once that round is done.
+TEST(HelperThread, RunsEachRoundOnItsOwnThreadAndWaitsForIt) {
+    internal::HelperThread helper;
+    helper.wait();  // nothing handed over yet: returns at once
+    std::vector<int> done;
+    std::thread::id ran_on;
+    for (int round = 0; round < 200; ++round) {
+        helper.run([&, round] {
+            if (round == 0) ran_on = std::this_thread::get_id();
+            EXPECT_EQ(std::this_thread::get_id(), ran_on) << "round " << round;
+            // Slow enough that a wait returning early would find the round missing.
+            if (round % 50 == 0) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            done.push_back(round);
+        });
+        helper.wait();
+        ASSERT_EQ(done.size(), static_cast<std::size_t>(round + 1));
+        EXPECT_EQ(done.back(), round);
+    }
+    EXPECT_NE(ran_on, std::this_thread::get_id());
+}
+
+// A round's exception reaches the waiting caller once, and the helper serves the next.
+TEST(HelperThread, RethrowsARoundsFailureOnceAndGoesOn) {
+    internal::HelperThread helper;
+    helper.run([] { throw std::runtime_error("round failed"); });
+    EXPECT_THROW(helper.wait(), std::runtime_error);
+    EXPECT_NO_THROW(helper.wait());
+    bool ran = false;
+    helper.run([&] { ran = true; });
+    EXPECT_NO_THROW(helper.wait());
+    EXPECT_TRUE(ran);
+}
+
+// Going out of scope finishes the round under way before the thread is joined.
+TEST(HelperThread, FinishesTheRoundUnderWayWhenDestroyed) {
+    std::atomic<bool> finished{false};
+    std::atomic<bool> started{false};
+    {
+        internal::HelperThread helper;
+        helper.run([&] {
+            started = true;
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            finished = true;
+        });
+        while (!started) std::this_thread::yield();
+    }
+    EXPECT_TRUE(finished);
 }
 
 }  // namespace
