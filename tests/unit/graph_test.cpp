@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 #include <optional>
 #include <random>
 #include <set>
@@ -455,6 +456,51 @@ TEST(BuildGraph, ListItemsPlacedInPartsOrOneByOne) {
     auto twice = resolution;
     twice.entities[7].mentions.push_back(twice.entities[7].mentions.back());
     EXPECT_THROW(build_graph(episodes, twice), Error);
+}
+
+// CO_APPEARS_WITH's pairs and weights are those counted here episode by episode, for
+// any number of threads, pruned or not.
+TEST(BuildGraph, CoAppearancesAreThoseCountedEpisodeByEpisode) {
+    std::vector<Episode> episodes;
+    std::map<std::pair<std::string, std::string>, std::uint32_t> expected;
+    for (int e = 0; e < 400; ++e) {
+        // Ann and Bob in every episode: a pair seen 400 times.
+        std::set<std::string> names{"Ann Example", "Bob Example"};
+        for (int i = 0; i < 6; ++i) names.insert("Person " + std::to_string((e * 7 + i * 11) % 40));
+        std::vector<EntityItem> items;
+        for (const auto& name : names) items.push_back({name, "Person", ""});
+        for (auto a = names.begin(); a != names.end(); ++a)
+            for (auto b = std::next(a); b != names.end(); ++b) ++expected[{*a, *b}];
+        episodes.push_back(make({.title = "Episode " + std::to_string(e), .items = std::move(items)}));
+    }
+    const auto resolution = resolve_entities(episodes, {});
+    const auto co_appearances = [](const PropertyGraph& graph) {
+        std::map<std::pair<std::string, std::string>, std::uint32_t> found;
+        for (const auto edge : graph.relationships_in_order()) {
+            const auto& relationship = graph.relationship(edge);
+            if (relationship.type != RelType::CoAppearsWith) continue;
+            EXPECT_EQ(relationship.episodes().size(), relationship.weight());
+            auto names = std::minmax(graph.node(boost::source(edge, graph.graph())).name,
+                                     graph.node(boost::target(edge, graph.graph())).name);
+            found[{names.first, names.second}] = relationship.weight();
+        }
+        return found;
+    };
+    std::map<std::pair<std::string, std::string>, std::uint32_t> strong;
+    for (const auto& [pair, weight] : expected)
+        if (weight >= 20) strong[pair] = weight;
+    ASSERT_EQ(expected.at({"Ann Example", "Bob Example"}), 400u);
+    ASSERT_GT(strong.size(), 1u);
+    ASSERT_LT(strong.size(), expected.size());
+    for (const std::size_t threads : {1, 2, 3, 5}) {
+        SCOPED_TRACE(std::to_string(threads) + " threads");
+        set_thread_count(threads);
+        EXPECT_EQ(co_appearances(build_graph(episodes, resolution).graph), expected);
+        BuildOptions pruned;
+        pruned.co_appearance_min_weight = 20;
+        EXPECT_EQ(co_appearances(build_graph(episodes, resolution, pruned).graph), strong);
+    }
+    set_thread_count(0);
 }
 
 TEST(BuildGraph, RepeatedEpisodeIdIsAnError) {
