@@ -438,25 +438,34 @@ private:
     void merge_aliases() {
         number_claims();
         // Made once for all rounds, not each round again from fresh pages (fourteen
-        // million forms at a million episodes).
+        // million forms at a million episodes); the kernel zeroes the pages of those
+        // sized at once on every core, which on this one took most of the rounds' time.
+        const auto sized = [](auto& list, std::size_t size) {
+            reserve_touched(list, size);
+            list.resize(size);
+        };
         std::vector<std::pair<std::size_t, std::size_t>> primary;
         std::vector<std::tuple<std::size_t, std::size_t, std::size_t>> secondary;
-        std::vector<std::size_t> root_of_form(forms_.size());
-        std::vector<std::size_t> primary_begin(claim_form_.size() + 1);  // by claim: its entries in primary
+        std::vector<std::size_t> root_of_form;
+        sized(root_of_form, forms_.size());
+        std::vector<std::size_t> primary_begin;  // by claim: its entries in primary
+        sized(primary_begin, claim_form_.size() + 1);
         std::vector<bool> is_secondary(forms_.size());
         // Calls emit(claim, root, form) with the first selected form of each claim and
         // root, in (claim, root) order: the selected forms are bucketed by claim (claims
         // are numbers), then each claim's few entries sorted. Linear in the forms, where
         // sorting them all was not.
-        std::vector<std::size_t> claim_start(claim_form_.size() + 1);  // by claim: its forms in bucket
-        std::vector<std::size_t> claim_head(claim_form_.size());
+        std::vector<std::size_t> claim_start;  // by claim: its forms in bucket
+        sized(claim_start, claim_form_.size() + 1);
+        std::vector<std::size_t> claim_head;
+        sized(claim_head, claim_form_.size());
         std::vector<std::pair<std::size_t, std::size_t>> bucket;  // (root, form) by claim
         const auto for_each_first_by_claim_and_root = [&](auto&& selected, auto&& emit) {
             std::fill(claim_start.begin(), claim_start.end(), 0);
             for (std::size_t f = 0; f < forms_.size(); ++f)
                 if (selected(f)) ++claim_start[form_claim_[f] + 1];
             std::partial_sum(claim_start.begin(), claim_start.end(), claim_start.begin());
-            bucket.resize(claim_start.back());
+            sized(bucket, claim_start.back());
             std::copy(claim_start.begin(), claim_start.end() - 1, claim_head.begin());
             for (std::size_t f = 0; f < forms_.size(); ++f)
                 if (selected(f)) bucket[claim_head[form_claim_[f]]++] = {root_of_form[f], f};
