@@ -482,7 +482,8 @@ TEST(BuildGraph, CoAppearancesAreThoseCountedEpisodeByEpisode) {
             EXPECT_EQ(relationship.episodes().size(), relationship.weight());
             auto names = std::minmax(graph.node(boost::source(edge, graph.graph())).name,
                                      graph.node(boost::target(edge, graph.graph())).name);
-            found[{names.first, names.second}] = relationship.weight();
+            EXPECT_TRUE(found.emplace(std::pair{names.first, names.second}, relationship.weight()).second)
+                << names.first << " and " << names.second << " twice";
         }
         return found;
     };
