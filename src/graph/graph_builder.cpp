@@ -1396,12 +1396,14 @@ private:
             return graph_.node(entity_vertex_[fact.entity]).sightings[listed_position_[fact.description_of]];
         };
         for (const auto& fact : facts.mentions)
-            if (fact.description_of != MentionFact::kNone) __builtin_prefetch(&graph_.node(entity_vertex_[fact.entity]).sightings);
+            if (fact.description_of != MentionFact::kNone)
+                __builtin_prefetch(&graph_.node(entity_vertex_[fact.entity]).sightings);
         for (const auto& fact : facts.mentions)
             if (fact.description_of != MentionFact::kNone) __builtin_prefetch(&sighting_of(fact));
         for (const auto& fact : facts.mentions)
             if (fact.description_of != MentionFact::kNone)
-                if (const auto* text = sighting_of(fact).description.data(); text != nullptr) __builtin_prefetch(text, 1);
+                if (const auto* text = sighting_of(fact).description.data(); text != nullptr)
+                    __builtin_prefetch(text, 1);
         std::vector<Relationship> records;
         records.reserve(facts.mentions.size());
         for (const auto& fact : facts.mentions) {
