@@ -650,22 +650,26 @@ private:
             auto& facts = facts_[e];
             // Each item's entity record, sighting and description lie far apart: asked
             // for from memory a pass each for the whole list, not one after another.
+            const auto record_of = [&](std::size_t m) -> const EntityRecord& {
+                return entities_[resolution_.entity_of_mention[m]];
+            };
+            const auto listed_sighting = [&](std::size_t m) -> const Sighting& {
+                return record_of(m).sightings[listed_position_[m]];
+            };
             for (const auto m : facts.mention_indexes) {
-                const auto& entity = entities_[resolution_.entity_of_mention[m]];
-                __builtin_prefetch(&entity.kind);
-                __builtin_prefetch(&entity.sightings);
+                __builtin_prefetch(&record_of(m).kind);
+                __builtin_prefetch(&record_of(m).sightings);
             }
             for (const auto m : facts.mention_indexes)
-                if (const auto& entity = entities_[resolution_.entity_of_mention[m]]; entity.kind == EntityKind::Person)
-                    __builtin_prefetch(&entity.sightings[listed_position_[m]]);
+                if (record_of(m).kind == EntityKind::Person) __builtin_prefetch(&listed_sighting(m));
             for (const auto m : facts.mention_indexes)
-                if (const auto& entity = entities_[resolution_.entity_of_mention[m]]; entity.kind == EntityKind::Person)
-                    if (const auto* text = entity.sightings[listed_position_[m]].description.data(); text != nullptr)
+                if (record_of(m).kind == EntityKind::Person)
+                    if (const auto* text = listed_sighting(m).description.data(); text != nullptr)
                         __builtin_prefetch(text);
             for (const auto m : facts.mention_indexes) {
+                if (record_of(m).kind != EntityKind::Person) continue;
                 const auto entity = resolution_.entity_of_mention[m];
-                if (entities_[entity].kind != EntityKind::Person) continue;
-                const auto& description = entities_[entity].sightings[listed_position_[m]].description;
+                const auto& description = listed_sighting(m).description;
                 if (describes_host(description, episodes_[e]->podcast)) {
                     facts.hosts[entity].insert(Evidence::EntityList);
                 } else if (RE2::PartialMatch(description.view(), guest_keyword())) {
