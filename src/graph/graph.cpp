@@ -15,6 +15,11 @@
 namespace castgraph {
 namespace {
 
+// The id index's hash, and the slot entry holding a vertex with the hash's high 32
+// bits, which a probe compares before it reads the node.
+std::uint64_t id_hash(std::string_view id) { return std::hash<std::string_view>{}(id); }
+std::uint64_t id_slot_entry(std::uint64_t hash, std::uint32_t vertex) { return (hash >> 32 << 32) | vertex; }
+
 constexpr std::array<std::string_view, 9> kLabelNames = {"Person",  "Organization", "Software", "Product", "Concept",
                                                           "Other",   "Episode",      "Podcast",  "Topic"};
 constexpr std::array<std::string_view, 8> kRelTypeNames = {"PART_OF",  "GUEST_ON",        "HOSTED", "AFFILIATED_WITH",
@@ -94,10 +99,10 @@ PropertyGraph::Vertex PropertyGraph::add_node(Node node) {
     const auto vertex = static_cast<Vertex>(nodes_.size());
     if ((nodes_.size() + 1) * 2 > id_slots_.size()) grow_id_slots(std::max<std::size_t>(16, 2 * (nodes_.size() + 1)));
     // One hashing of the id both checks and indexes it: a million nodes.
-    const auto hash = std::hash<std::string_view>{}(node.id);
+    const auto hash = id_hash(node.id);
     const auto slot = id_slot(node.id, hash);
     if (id_slots_[slot] != kEmptySlot) throw InputError("graph: node id '" + node.id + "' appears twice");
-    id_slots_[slot] = (hash >> 32 << 32) | vertex;
+    id_slots_[slot] = id_slot_entry(hash, vertex);
     if (!nodes_.empty() && !(nodes_.back().id < node.id)) ids_ascending_ = false;
     nodes_.push_back(std::move(node));
     return vertex;
@@ -155,8 +160,8 @@ void PropertyGraph::grow_id_slots(std::size_t nodes) {
     while (size < 2 * nodes) size *= 2;
     id_slots_.assign(size, kEmptySlot);
     for (Vertex vertex = 0; vertex < nodes_.size(); ++vertex) {
-        const auto hash = std::hash<std::string_view>{}(nodes_[vertex].id);
-        id_slots_[id_slot(nodes_[vertex].id, hash)] = (hash >> 32 << 32) | vertex;
+        const auto hash = id_hash(nodes_[vertex].id);
+        id_slots_[id_slot(nodes_[vertex].id, hash)] = id_slot_entry(hash, vertex);
     }
 }
 
@@ -216,7 +221,7 @@ const PropertyGraph::Graph& PropertyGraph::graph() const {
 
 std::optional<PropertyGraph::Vertex> PropertyGraph::find(std::string_view id) const {
     if (id_slots_.empty()) return std::nullopt;
-    const auto held = id_slots_[id_slot(id, std::hash<std::string_view>{}(id))];
+    const auto held = id_slots_[id_slot(id, id_hash(id))];
     if (held == kEmptySlot) return std::nullopt;
     return static_cast<Vertex>(held);
 }
