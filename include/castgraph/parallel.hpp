@@ -49,6 +49,14 @@ void reserve_touched(std::vector<T>& values, std::size_t count) {
         touch_pages_in_parallel(values.data() + values.size(), (count - values.size()) * sizeof(T));
 }
 
+// `count` elements in `values`, the new ones value-initialized, in room whose fresh
+// pages are touched on every core first (reserve_touched): for a list filled in place.
+template <typename T>
+void resize_touched(std::vector<T>& values, std::size_t count) {
+    reserve_touched(values, count);
+    values.resize(count);
+}
+
 // Sorts [first, last) by operator< on every core: parts sorted side by side, then
 // merged. Only for types whose equal values are identical (an order on the whole
 // value), so the result cannot depend on the number of cores.

@@ -196,8 +196,7 @@ void PropertyGraph::freeze() {
         std::vector<std::uint32_t> start(nodes_.size() + 1, 0);
         for (const auto& [from, to] : ends_) ++start[from + 1];
         for (std::size_t v = 0; v < nodes_.size(); ++v) start[v + 1] += start[v];
-        reserve_touched(added_, ends_.size());
-        added_.resize(ends_.size());
+        resize_touched(added_, ends_.size());
         for (std::size_t i = 0; i < ends_.size(); ++i) added_[start[ends_[i].first]++] = static_cast<std::uint32_t>(i);
     });
     graph_ = Graph(boost::edges_are_unsorted_multi_pass, ends_.begin(), ends_.end(),

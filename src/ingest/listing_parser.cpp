@@ -558,8 +558,7 @@ struct PageLines {
         for_each_index_in_parallel(0, parts, 1,
                                    [&](std::size_t part) { first_line[part + 1] = count_lines(part_text(part)); });
         std::partial_sum(first_line.begin(), first_line.end(), first_line.begin());
-        reserve_touched(lines, first_line.back());
-        lines.resize(first_line.back());
+        resize_touched(lines, first_line.back());
         repaired.resize(parts);
         std::vector<std::vector<std::pair<std::uint32_t, std::size_t>>> invalid(parts);
         for_each_index_in_parallel(0, parts, 1, [&](std::size_t part) {

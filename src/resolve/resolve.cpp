@@ -100,8 +100,7 @@ public:
             start_[m + 1] = static_cast<std::uint32_t>(total);
         }
         std::sort(description_aliases_.begin(), description_aliases_.end());
-        reserve_touched(views_, total);
-        views_.resize(total);
+        resize_touched(views_, total);
         for_each_index_in_parallel(0, mentions.size(), 4096, [&](std::size_t m) {
             thread_local std::vector<std::string_view> names;
             thread_local std::vector<std::string_view> acronyms;
@@ -170,8 +169,7 @@ public:
     Resolver(const std::vector<Episode>& episodes, const ResolveOptions& options) : options_(options) {
         collect_mentions(episodes);
         steps_.mark("mentions");
-        reserve_touched(parent_, mentions_.size());
-        parent_.resize(mentions_.size());
+        resize_touched(parent_, mentions_.size());
         std::iota(parent_.begin(), parent_.end(), 0);
         // Sized once: grown by doubling, fourteen million forms were copied and their
         // fresh pages touched again and again.
@@ -239,8 +237,7 @@ private:
             throw Error(ErrorCategory::internal, "resolve: more than 2^32 list items");
         // Their pages are zeroed by the kernel on both cores, not by the thread
         // constructing them: some 750 MB at a million episodes.
-        reserve_touched(mentions_, first_mention.back());
-        mentions_.resize(first_mention.back());
+        resize_touched(mentions_, first_mention.back());
         for_each_index_in_parallel(0, by_id.size(), 512, [&](std::size_t e) { collect_items(*by_id[e], first_mention[e]); });
         // Order-free: every later step walks mentions in this order.
         const auto before = [](const Mention& a, const Mention& b) {
@@ -442,32 +439,28 @@ private:
         // Made once for all rounds, not each round again from fresh pages (fourteen
         // million forms at a million episodes); the kernel zeroes the pages of those
         // sized at once on every core, which on this one took most of the rounds' time.
-        const auto sized = [](auto& list, std::size_t size) {
-            reserve_touched(list, size);
-            list.resize(size);
-        };
         std::vector<std::pair<std::size_t, std::size_t>> primary;
         std::vector<std::tuple<std::size_t, std::size_t, std::size_t>> secondary;
         std::vector<std::size_t> root_of_form;
-        sized(root_of_form, forms_.size());
+        resize_touched(root_of_form, forms_.size());
         std::vector<std::size_t> primary_begin;  // by claim: its entries in primary
-        sized(primary_begin, claim_form_.size() + 1);
+        resize_touched(primary_begin, claim_form_.size() + 1);
         std::vector<bool> is_secondary(forms_.size());
         // Calls emit(claim, root, form) with the first selected form of each claim and
         // root, in (claim, root) order: the selected forms are bucketed by claim (claims
         // are numbers), then each claim's few entries sorted. Linear in the forms, where
         // sorting them all was not.
         std::vector<std::size_t> claim_start;  // by claim: its forms in bucket
-        sized(claim_start, claim_form_.size() + 1);
+        resize_touched(claim_start, claim_form_.size() + 1);
         std::vector<std::size_t> claim_head;
-        sized(claim_head, claim_form_.size());
+        resize_touched(claim_head, claim_form_.size());
         std::vector<std::pair<std::size_t, std::size_t>> bucket;  // (root, form) by claim
         const auto for_each_first_by_claim_and_root = [&](auto&& selected, auto&& emit) {
             std::fill(claim_start.begin(), claim_start.end(), 0);
             for (std::size_t f = 0; f < forms_.size(); ++f)
                 if (selected(f)) ++claim_start[form_claim_[f] + 1];
             std::partial_sum(claim_start.begin(), claim_start.end(), claim_start.begin());
-            sized(bucket, claim_start.back());
+            resize_touched(bucket, claim_start.back());
             std::copy(claim_start.begin(), claim_start.end() - 1, claim_head.begin());
             for (std::size_t f = 0; f < forms_.size(); ++f)
                 if (selected(f)) bucket[claim_head[form_claim_[f]]++] = {root_of_form[f], f};
@@ -1139,8 +1132,7 @@ private:
     // of the folding at a million episodes.
     void hash_views() {
         const auto views = surface_.views();
-        reserve_touched(view_hashes_, views.size());
-        view_hashes_.resize(views.size());
+        resize_touched(view_hashes_, views.size());
         for_each_index_in_parallel(0, views.size(), std::size_t{1} << 16,
                                    [&](std::size_t k) { view_hashes_[k] = NameTable::hash_of(views[k]); });
     }

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -31,6 +32,25 @@ TEST(ReserveTouched, KeepsElementsAndMakesRoom) {
         EXPECT_EQ(values.back(), 5u);
         reserve_touched(values, 10);  // less than there is: nothing to do
         EXPECT_EQ(values.size(), kRoom);
+    }
+    set_thread_count(0);
+}
+
+// The list grows to the count asked, its elements kept and the new ones zero, or
+// shrinks to it.
+TEST(ResizeTouched, KeepsElementsAndValueInitializesTheRest) {
+    for (const std::size_t threads : {1, 2}) {
+        set_thread_count(threads);
+        std::vector<std::uint64_t> values;
+        for (std::uint64_t i = 0; i < 1000; ++i) values.push_back(i * 7 + 1);
+        constexpr std::size_t kCount = std::size_t{4} << 20;  // 32 MB: several tasks' worth
+        resize_touched(values, kCount);
+        ASSERT_EQ(values.size(), kCount);
+        for (std::uint64_t i = 0; i < 1000; ++i) ASSERT_EQ(values[i], i * 7 + 1) << "threads " << threads;
+        EXPECT_TRUE(std::all_of(values.begin() + 1000, values.end(), [](std::uint64_t v) { return v == 0; }));
+        resize_touched(values, 10);
+        ASSERT_EQ(values.size(), 10u);
+        EXPECT_EQ(values[9], 9u * 7 + 1);
     }
     set_thread_count(0);
 }
