@@ -347,12 +347,25 @@ private:
         constexpr auto kNoMention = std::numeric_limits<std::uint32_t>::max();
         std::vector<std::array<std::uint32_t, kFamilies>> first_with_key(key_by_id_.size());
         for (auto& slots : first_with_key) slots.fill(kNoMention);
+        const auto first_of = [&](std::size_t m) -> std::uint32_t& {
+            return first_with_key[name_key_id_of(m, 0)].at(static_cast<std::size_t>(family(m)));
+        };
+        // unite reads the names only for a merge record or a refusal. The first mention of
+        // a key lies anywhere among ten million records: reading its name for nothing was
+        // half of this step.
+        const bool names_read = options_.keep_merges || !distinct_.empty();
+        const auto raw_name = [&](std::size_t m) { return names_read ? mentions_[m].raw_name : std::string_view{}; };
+        // A mention's key record and its key's slot lie far apart too: asked for ahead.
+        constexpr std::size_t kRecordAhead = 16;
+        constexpr std::size_t kSlotAhead = 8;
         for (std::size_t m = 0; m < mentions_.size(); ++m) {
-            auto& first = first_with_key[name_key_id_of(m, 0)].at(static_cast<std::size_t>(family(m)));
+            if (m + kRecordAhead < mentions_.size()) __builtin_prefetch(name_keys_[name_key_start_[m + kRecordAhead]]);
+            if (m + kSlotAhead < mentions_.size()) __builtin_prefetch(&first_of(m + kSlotAhead));
+            auto& first = first_of(m);
             if (first == kNoMention)
                 first = static_cast<std::uint32_t>(m);
             else
-                unite(first, m, "exact", mentions_[first].raw_name, mentions_[m].raw_name);
+                unite(first, m, "exact", raw_name(first), raw_name(m));
         }
         // Same name, different kind family: reported, not forced.
         std::map<std::string_view, std::map<int, std::size_t>> conflicts;
