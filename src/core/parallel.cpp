@@ -5,12 +5,52 @@
 #include <condition_variable>
 #include <exception>
 #include <mutex>
+#include <memory>
 #include <thread>
 
 namespace castgraph {
 namespace {
 
 std::atomic<std::size_t> configured_threads{0};
+
+// Helper threads whose tasks are done, left to end while their caller goes on. A
+// thread that ends hands its allocator heap back block by block: after the name scan,
+// which frees the episodes' texts, that took half a second at a million episodes, the
+// caller waiting to join. Joined later, by the time more have ended, or at exit.
+class EndingThreads {
+public:
+    ~EndingThreads() {
+        // Joined here, not by the list's destructor: a thread ending needs the lock no more.
+        const std::lock_guard lock(mutex_);
+        threads_.clear();
+    }
+
+    void add(std::vector<std::jthread>& threads) {
+        std::vector<std::jthread> ended;  // joined outside the lock
+        {
+            const std::lock_guard lock(mutex_);
+            for (auto& thread : threads) threads_.push_back(std::move(thread));
+            // The oldest have long ended: joined at once, so the list stays short.
+            if (threads_.size() > kKept) {
+                const auto oldest = threads_.size() - kKept;
+                ended.assign(std::make_move_iterator(threads_.begin()),
+                             std::make_move_iterator(threads_.begin() + static_cast<std::ptrdiff_t>(oldest)));
+                threads_.erase(threads_.begin(), threads_.begin() + static_cast<std::ptrdiff_t>(oldest));
+            }
+        }
+        threads.clear();
+    }
+
+private:
+    static constexpr std::size_t kKept = 16;
+    std::mutex mutex_;
+    std::vector<std::jthread> threads_;
+};
+
+EndingThreads& ending_threads() {
+    static EndingThreads threads;
+    return threads;
+}
 
 }  // namespace
 
@@ -37,10 +77,31 @@ void run_in_parallel(const std::vector<std::function<void()>>& tasks) {
     if (threads <= 1) {
         work();
     } else {
-        std::vector<std::jthread> helpers;
-        for (std::size_t i = 1; i < threads; ++i) helpers.emplace_back(work);
+        // Shared with the helpers, which still signal through it as the caller returns.
+        struct Running {
+            std::mutex mutex;
+            std::condition_variable done;
+            std::size_t helpers = 0;
+        };
+        const auto running = std::make_shared<Running>();
+        running->helpers = threads - 1;
+        std::vector<std::jthread> helpers;  // should starting one fail, those started join here
+        for (std::size_t i = 1; i < threads; ++i)
+            helpers.emplace_back([&work, running] {
+                work();
+                {
+                    const std::lock_guard lock(running->mutex);
+                    --running->helpers;
+                }
+                running->done.notify_one();
+            });
         work();
-    }  // helpers join here
+        {
+            std::unique_lock lock(running->mutex);
+            running->done.wait(lock, [&] { return running->helpers == 0; });
+        }
+        ending_threads().add(helpers);
+    }
     for (const auto& failure : failures)
         if (failure) std::rethrow_exception(failure);
 }

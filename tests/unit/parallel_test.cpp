@@ -8,6 +8,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <mutex>
 #include <stdexcept>
 #include <string>
@@ -138,6 +139,66 @@ TEST(FormatInOrder, StopsWhenEmitFails) {
                      [](const std::string&) { throw std::runtime_error("write failed"); }),
                  std::runtime_error);
     EXPECT_LT(formatted, 100u);  // the ring's few chunks, not the rest
+    set_thread_count(0);
+}
+
+// Every task runs once, on the threads asked for, and the first failure in task
+// order is rethrown once all have run.
+TEST(RunInParallel, RunsEveryTaskOnceAndRethrowsTheFirstFailureInTaskOrder) {
+    set_thread_count(2);
+    std::vector<std::atomic<int>> runs(500);
+    std::vector<std::function<void()>> tasks;
+    for (std::size_t t = 0; t < runs.size(); ++t)
+        tasks.emplace_back([&, t] {
+            ++runs[t];
+            if (t == 300 || t == 400) throw std::runtime_error(t == 300 ? "task 300" : "task 400");
+        });
+    try {
+        run_in_parallel(tasks);
+        ADD_FAILURE() << "no failure rethrown";
+    } catch (const std::runtime_error& failure) {
+        EXPECT_STREQ(failure.what(), "task 300");
+    }
+    for (std::size_t t = 0; t < runs.size(); ++t) EXPECT_EQ(runs[t], 1) << "task " << t;
+    set_thread_count(0);
+}
+
+// The caller goes on once the tasks are done, while a helper thread is still ending
+// (here held by a thread_local's destructor, as an allocator's heap holds an ending
+// thread): joined, the call would return only after the hold.
+TEST(RunInParallel, ReturnsOnceTheTasksAreDoneWhileAHelperStillEnds) {
+    set_thread_count(2);
+    static std::atomic<bool> released{false};
+    static std::atomic<bool> ended{false};
+    released = false;
+    ended = false;
+    struct HoldsThreadEnd {
+        ~HoldsThreadEnd() {
+            const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+            while (!released && std::chrono::steady_clock::now() < give_up)
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            ended = true;
+        }
+    };
+    const auto caller = std::this_thread::get_id();
+    std::atomic<int> arrived{0};
+    std::atomic<bool> helper_ran{false};
+    std::vector<std::function<void()>> tasks(2, [&] {
+        // Each thread takes one task: both wait here until both have come.
+        ++arrived;
+        while (arrived < 2) std::this_thread::yield();
+        if (std::this_thread::get_id() == caller) return;
+        thread_local HoldsThreadEnd hold;
+        (void)hold;
+        helper_ran = true;
+    });
+    run_in_parallel(tasks);
+    EXPECT_TRUE(helper_ran);
+    EXPECT_FALSE(ended) << "returned only after the helper thread ended";
+    released = true;
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (!ended && std::chrono::steady_clock::now() < give_up) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    EXPECT_TRUE(ended);
     set_thread_count(0);
 }
 
