@@ -13,6 +13,10 @@ namespace castgraph {
 // Reads one input; "-" is standard input. Throws IoError when the file cannot be read.
 std::vector<Episode> read_episodes(const std::string& path, ProblemLog& problems);
 
+// Adds `more` at the end of `episodes`; into an empty list, the whole list is taken
+// (a million episodes moved one by one took a quarter second).
+void append_episodes(std::vector<Episode>& episodes, std::vector<Episode>&& more);
+
 // Reads all inputs in the order given.
 std::vector<Episode> read_all_episodes(const std::vector<std::string>& paths, ProblemLog& problems);
 

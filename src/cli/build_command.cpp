@@ -71,8 +71,7 @@ int BuildCommand::run(const GlobalOptions& global) {
     for (std::size_t i = 0; i < inputs.size(); ++i) {
         progress.stage(i == 0 ? "read" : "", "reading " + inputs[i] + " (" + std::to_string(i + 1) + "/" + std::to_string(inputs.size()) +
                        "), " + std::to_string(read.size()) + " episodes so far");
-        auto more = read_episodes(inputs[i], problems);
-        read.insert(read.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+        append_episodes(read, read_episodes(inputs[i], problems));
     }
     auto episodes = deduplicate_episodes(std::move(read), problems);
     progress.stage("resolve", "resolving the entities of " + std::to_string(episodes.size()) + " episodes");

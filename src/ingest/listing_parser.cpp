@@ -773,13 +773,17 @@ std::vector<Episode> parse_listing(std::string_view text, const std::string& sou
     run_in_parallel(tasks);
     std::size_t total = 0;
     for (const auto& range : range_episodes) total += range.size();
+    for (std::size_t r = 0; r < ranges; ++r) problems.merge(logs[r]);
+    // Moved into place on every core: a million episodes, one after another, took a third of a second.
     std::vector<Episode> episodes;
-    reserve_touched(episodes, total);  // a million episodes are half a gigabyte of fresh pages
-    for (std::size_t r = 0; r < ranges; ++r) {
-        problems.merge(logs[r]);
-        episodes.insert(episodes.end(), std::make_move_iterator(range_episodes[r].begin()),
-                        std::make_move_iterator(range_episodes[r].end()));
-    }
+    resize_touched(episodes, total);  // a million episodes are half a gigabyte of fresh pages
+    std::vector<std::size_t> first_of_range(ranges + 1, 0);
+    for (std::size_t r = 0; r < ranges; ++r) first_of_range[r + 1] = first_of_range[r] + range_episodes[r].size();
+    for_each_index_in_parallel(0, ranges, 16, [&](std::size_t r) {
+        std::move(range_episodes[r].begin(), range_episodes[r].end(),
+                  episodes.begin() + static_cast<std::ptrdiff_t>(first_of_range[r]));
+        std::vector<Episode>().swap(range_episodes[r]);
+    });
     return episodes;
 }
 

@@ -564,6 +564,48 @@ TEST(DeduplicateEpisodes, KeepsTheRichestRecordWhateverTheOrder) {
     }
 }
 
+// Thousands of episodes in no order, some read twice: each id once, in id order, every
+// kept record whole (they are moved into place on every core), each second reading
+// reported against the first.
+TEST(DeduplicateEpisodes, KeepsEveryIdOnceInIdOrderWholeOnEveryCore) {
+    for (const std::size_t threads : {1, 2, 3}) {
+        set_thread_count(threads);
+        constexpr std::size_t kEpisodes = 12000;
+        std::vector<Episode> input;
+        for (std::size_t i = 0; i < kEpisodes; ++i) {
+            auto episode = make({.title = "Episode " + std::to_string(i * 7919 % kEpisodes),
+                                 .items = {{"Name " + std::to_string(i), "Person", "About " + std::to_string(i)}},
+                                 .summary = "Summary of episode " + std::to_string(i) + ", long enough to be on the heap",
+                                 .tags = {"tag" + std::to_string(i % 7)}});
+            episode.source_file = "a.txt";
+            episode.source_line = static_cast<std::uint32_t>(i + 1);
+            input.push_back(episode);
+            if (i % 40 == 0) {  // read again, bare: the first reading is the richer one
+                auto bare = make({.title = episode.title, .with_list = false});
+                bare.source_file = "b.txt";
+                bare.source_line = static_cast<std::uint32_t>(i + 1);
+                input.push_back(bare);
+            }
+        }
+        auto expected = input;
+        expected.erase(std::remove_if(expected.begin(), expected.end(), [](const Episode& e) { return e.source_file == "b.txt"; }),
+                       expected.end());
+        std::sort(expected.begin(), expected.end(), [](const Episode& a, const Episode& b) { return a.id < b.id; });
+        ProblemLog problems;
+        const auto unique = deduplicate_episodes(input, problems);
+        ASSERT_EQ(unique.size(), kEpisodes) << threads << " threads";
+        for (std::size_t k = 0; k < kEpisodes; ++k) ASSERT_EQ(unique[k], expected[k]) << k << ", " << threads << " threads";
+        ASSERT_EQ(problems.count(), kEpisodes / 40);
+        for (const auto& problem : problems.problems()) {
+            EXPECT_EQ(problem.reason, "duplicate-episode");
+            EXPECT_EQ(problem.where.file, "b.txt");
+            EXPECT_NE(problem.message.find("already read at a.txt:" + std::to_string(problem.where.line)), std::string::npos)
+                << problem.message;
+        }
+    }
+    set_thread_count(0);
+}
+
 // The id index grows as nodes come (from 16 slots, kept at most half full) or is sized
 // at once: either way every id finds its own vertex, an id never added finds none, and
 // a second node with a taken id is refused, the first keeping its vertex.
