@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <future>
 #include <limits>
 #include <numeric>
 #include <tuple>
@@ -11,6 +10,7 @@
 
 #include "castgraph/error.hpp"
 #include "castgraph/parallel.hpp"
+#include "internal/csr_build.hpp"
 
 namespace castgraph {
 namespace {
@@ -189,19 +189,10 @@ void PropertyGraph::freeze() {
     if (frozen_) return;
     if (ends_.size() > std::numeric_limits<std::uint32_t>::max())
         throw Error(ErrorCategory::internal, "graph: more than 2^32 relationships");
-    // Boost places edges by a stable counting sort on the source, so the edge index
-    // each relationship gets is known before the graph is built: worked out on another
-    // core while Boost builds it (on one core, some seconds at ninety million).
-    auto placed = std::async(thread_count() > 1 ? std::launch::async : std::launch::deferred, [this] {
-        std::vector<std::uint32_t> start(nodes_.size() + 1, 0);
-        for (const auto& [from, to] : ends_) ++start[from + 1];
-        for (std::size_t v = 0; v < nodes_.size(); ++v) start[v + 1] += start[v];
-        resize_touched(added_, ends_.size());
-        for (std::size_t i = 0; i < ends_.size(); ++i) added_[start[ends_[i].first]++] = static_cast<std::uint32_t>(i);
-    });
-    graph_ = Graph(boost::edges_are_unsorted_multi_pass, ends_.begin(), ends_.end(),
-                   static_cast<Graph::vertices_size_type>(nodes_.size()));
-    placed.get();
+    // Boost's constructor sorts the ends by source, then by target, on one core: some
+    // seconds at ninety million. The same arrays are made on every core, with the
+    // position in relationships_ of each edge.
+    internal::build_csr(ends_, nodes_.size(), graph_, added_);
     for_each_edge_in_parallel(graph_, [&](Edge edge) {
         if (ends_[added_[edge.idx]] != std::make_pair(boost::source(edge, graph_), boost::target(edge, graph_)))
             throw Error(ErrorCategory::internal, "graph: relationship and edge indexes disagree");
