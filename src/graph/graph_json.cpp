@@ -64,9 +64,13 @@ public:
         for (const auto type : kAllRelTypes)
             line_start_[static_cast<std::size_t>(type)] = "{\"type\":\"" + std::string(rel_type_name(type)) + "\",\"from\":";
         quoted_begin_.reserve(graph.node_count() + 1);
+        std::size_t plain_size = 0;  // with their quotes; escapes, rare in ids, grow the string
+        for (PropertyGraph::Vertex vertex = 0; vertex < graph.node_count(); ++vertex)
+            plain_size += graph.node(vertex).id.size() + 2;
+        quoted_.reserve(plain_size);
         for (PropertyGraph::Vertex vertex = 0; vertex < graph.node_count(); ++vertex) {
             quoted_begin_.push_back(quoted_.size());
-            quoted_ += dump(graph.node(vertex).id);
+            append_json_string(quoted_, graph.node(vertex).id);  // what dump() writes, without a JSON value made first
         }
         quoted_begin_.push_back(quoted_.size());
     }
