@@ -261,6 +261,11 @@ public:
     // Adds a node; throws InputError when its id is already taken. Not after freeze().
     // A node's id is its key: it must not change once added.
     Vertex add_node(Node node);
+    // Adds nodes[order[0]], nodes[order[1]], ... as that many add_node calls would (the
+    // same vertices, in a row from node_count()), moving them out of `nodes` on every
+    // core. When an id is taken (by a node before or in the list), throws InputError as
+    // add_node does, and none of these nodes is added (those moved out are lost).
+    void add_nodes(std::vector<Node>& nodes, const std::vector<std::uint32_t>& order);
     // Adds a relationship; CO_APPEARS_WITH endpoints are put in id order. Not after freeze().
     void add_relationship(Vertex from, Vertex to, Relationship relationship);
     // Room for this many nodes, or relationships, in all, so a graph of millions is not

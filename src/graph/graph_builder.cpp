@@ -1019,9 +1019,10 @@ private:
             if (r > 0) std::inplace_merge(by_id.begin(), begin, end, id_before);
         }
         steps.mark("order");
-        graph_.reserve_nodes(nodes.size());
+        const auto first_vertex = static_cast<Vertex>(graph_.node_count());
+        graph_.add_nodes(nodes, by_id);
         std::vector<Vertex> vertex_at(nodes.size());  // by position in nodes
-        for (const auto position : by_id) vertex_at[position] = graph_.add_node(std::move(nodes[position]));
+        for (std::size_t i = 0; i < by_id.size(); ++i) vertex_at[by_id[i]] = static_cast<Vertex>(first_vertex + i);
         steps.mark("add");
         std::vector<Node>().swap(nodes);
         steps.mark("free");

@@ -640,6 +640,66 @@ TEST(PropertyGraph, FindsEveryIdAsTheIndexGrows) {
     EXPECT_FALSE(PropertyGraph().find("p:1").has_value()) << "an empty graph finds nothing";
 }
 
+// Nodes added as a list take the vertices one add_node after another would, in the
+// list's order, on any number of threads; an id taken (before, or twice in the list)
+// is refused and leaves the graph as it was.
+TEST(PropertyGraph, AddsAListOfNodesAsOneByOne) {
+    const auto make_nodes = [](std::size_t count, std::size_t salt) {
+        std::vector<Node> nodes(count);
+        for (std::size_t i = 0; i < count; ++i) {
+            // Short ids (kept inside the string) and long ones, in no order; each list its own.
+            nodes[i].id = i % 3 == 0 ? "p" + std::to_string(salt) + ":" + std::to_string(i * 7919 % 100000)
+                                     : "organization:a-rather-long-id-" + std::to_string(salt) + "-" + std::to_string(i);
+            nodes[i].label = NodeLabel::Person;
+            nodes[i].name = "Name " + std::to_string(i);
+        }
+        return nodes;
+    };
+    for (const std::size_t threads : {1, 2, 3}) {
+        set_thread_count(threads);
+        PropertyGraph one_by_one;
+        PropertyGraph listed;
+        for (auto& node : make_nodes(700, 1)) {  // some before, added singly to both
+            one_by_one.add_node(node);
+            listed.add_node(node);
+        }
+        auto nodes = make_nodes(9000, 2);
+        const auto copies = nodes;
+        std::vector<std::uint32_t> order(nodes.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>((i * 4099) % order.size());
+        for (const auto position : order) one_by_one.add_node(copies[position]);
+        listed.add_nodes(nodes, order);
+        ASSERT_EQ(listed.node_count(), one_by_one.node_count());
+        for (PropertyGraph::Vertex vertex = 0; vertex < listed.node_count(); ++vertex) {
+            ASSERT_EQ(listed.node(vertex), one_by_one.node(vertex)) << vertex;
+            EXPECT_EQ(listed.find(listed.node(vertex).id), std::optional(vertex));
+        }
+        EXPECT_EQ(listed.nodes_in_order(), one_by_one.nodes_in_order());
+
+        // Taken ids: one already in the graph, then one twice in the list. Refused, the
+        // list leaves nothing behind: with its taken id changed, it then goes in whole.
+        for (const auto& taken_at : {std::size_t{5}, std::size_t{120}}) {
+            auto trial = listed;
+            auto more = make_nodes(200, 3);
+            more[150].id = taken_at == 5 ? trial.node(42).id : more[taken_at].id;
+            std::vector<std::uint32_t> all(more.size());
+            for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<std::uint32_t>(i);
+            const auto count = trial.node_count();
+            EXPECT_THROW(trial.add_nodes(more, all), InputError);
+            EXPECT_EQ(trial.node_count(), count);
+            for (PropertyGraph::Vertex vertex = 0; vertex < count; ++vertex)
+                ASSERT_EQ(trial.find(trial.node(vertex).id), std::optional(vertex)) << vertex;
+            EXPECT_EQ(trial.nodes_in_order(), one_by_one.nodes_in_order());
+            more = make_nodes(200, 3);
+            more[150].id = "p3:instead";
+            ASSERT_NO_THROW(trial.add_nodes(more, all));
+            EXPECT_EQ(trial.node_count(), count + 200);
+            EXPECT_EQ(trial.find("p3:instead"), std::optional(static_cast<PropertyGraph::Vertex>(count + 150)));
+        }
+    }
+    set_thread_count(0);
+}
+
 TEST(PropertyGraph, FreezeKeepsEachRelationshipWithItsEndsInTheOrderAdded) {
     PropertyGraph graph;
     const auto node = [&](const std::string& id) { return add_person(graph, id); };
