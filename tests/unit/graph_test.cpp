@@ -648,10 +648,14 @@ TEST(PropertyGraph, AddsAListOfNodesAsOneByOne) {
         std::vector<Node> nodes(count);
         for (std::size_t i = 0; i < count; ++i) {
             // Short ids (kept inside the string) and long ones, in no order; each list its own.
-            nodes[i].id = i % 3 == 0 ? "p" + std::to_string(salt) + ":" + std::to_string(i * 7919 % 100000)
-                                     : "organization:a-rather-long-id-" + std::to_string(salt) + "-" + std::to_string(i);
+            const bool short_id = i % 3 == 0;
+            auto& id = nodes[i].id;
+            id = short_id ? "p" : "organization:a-rather-long-id-";
+            id += std::to_string(salt);
+            id += short_id ? ":" : "-";
+            id += std::to_string(short_id ? i * 7919 % 100000 : i);
             nodes[i].label = NodeLabel::Person;
-            nodes[i].name = "Name " + std::to_string(i);
+            nodes[i].name = std::to_string(i);
         }
         return nodes;
     };
