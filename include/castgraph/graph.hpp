@@ -340,6 +340,12 @@ private:
     void grow_id_slots(std::size_t nodes);
     // The slot holding id, or the free slot where it would go; id_slots_ is not empty.
     [[nodiscard]] std::size_t id_slot(std::string_view id, std::uint64_t hash) const;
+    // Throws unless `more` nodes may still be added.
+    void check_can_add_nodes(std::size_t more) const;
+    // Indexes the id of nodes_[vertex], whose hash is given, and notes whether ids still
+    // ascend; false, with nothing changed, when another node has the id.
+    bool index_node(Vertex vertex, std::uint64_t hash);
+    static std::string taken_id_message(const std::string& id);
 };
 
 }  // namespace castgraph

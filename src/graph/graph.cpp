@@ -93,20 +93,35 @@ void Relationship::check_carries(bool carries, std::string_view property) const 
 bool is_entity_label(NodeLabel label) { return label <= NodeLabel::Other; }
 
 PropertyGraph::Vertex PropertyGraph::add_node(Node node) {
-    if (frozen_) throw Error(ErrorCategory::internal, "graph: node added after freeze()");
-    if (nodes_.size() >= std::numeric_limits<Vertex>::max())
-        throw Error(ErrorCategory::internal, "graph: more than 2^32 nodes");
+    check_can_add_nodes(1);
     const auto vertex = static_cast<Vertex>(nodes_.size());
     if ((nodes_.size() + 1) * 2 > id_slots_.size()) grow_id_slots(std::max<std::size_t>(16, 2 * (nodes_.size() + 1)));
-    // One hashing of the id both checks and indexes it: a million nodes.
-    const auto hash = id_hash(node.id);
-    const auto slot = id_slot(node.id, hash);
-    if (id_slots_[slot] != kEmptySlot) throw InputError("graph: node id '" + node.id + "' appears twice");
-    id_slots_[slot] = id_slot_entry(hash, vertex);
-    if (!nodes_.empty() && !(nodes_.back().id < node.id)) ids_ascending_ = false;
     nodes_.push_back(std::move(node));
+    // One hashing of the id both checks and indexes it: a million nodes.
+    if (!index_node(vertex, id_hash(nodes_.back().id))) {
+        const auto message = taken_id_message(nodes_.back().id);
+        nodes_.pop_back();
+        throw InputError(message);
+    }
     return vertex;
 }
+
+void PropertyGraph::check_can_add_nodes(std::size_t more) const {
+    if (frozen_) throw Error(ErrorCategory::internal, "graph: node added after freeze()");
+    if (nodes_.size() + more > std::numeric_limits<Vertex>::max())
+        throw Error(ErrorCategory::internal, "graph: more than 2^32 nodes");
+}
+
+bool PropertyGraph::index_node(Vertex vertex, std::uint64_t hash) {
+    const auto& id = nodes_[vertex].id;
+    const auto slot = id_slot(id, hash);
+    if (id_slots_[slot] != kEmptySlot) return false;
+    id_slots_[slot] = id_slot_entry(hash, vertex);
+    if (vertex > 0 && !(nodes_[vertex - 1].id < id)) ids_ascending_ = false;
+    return true;
+}
+
+std::string PropertyGraph::taken_id_message(const std::string& id) { return "graph: node id '" + id + "' appears twice"; }
 
 std::pair<PropertyGraph::Vertex, PropertyGraph::Vertex> PropertyGraph::stored_ends(Vertex from, Vertex to,
                                                                                    RelType type) const {
@@ -151,10 +166,8 @@ void PropertyGraph::add_relationships_by_position(std::size_t count, RelType typ
 }
 
 void PropertyGraph::add_nodes(std::vector<Node>& nodes, const std::vector<std::uint32_t>& order) {
-    if (frozen_) throw Error(ErrorCategory::internal, "graph: node added after freeze()");
+    check_can_add_nodes(order.size());
     const auto first = nodes_.size();
-    if (first + order.size() >= std::numeric_limits<Vertex>::max())
-        throw Error(ErrorCategory::internal, "graph: more than 2^32 nodes");
     reserve_nodes(first + order.size());
     // Moved in and hashed on every core: a million nodes, one add_node after another,
     // took half a second. Indexed in order then, as add_node would, each slot asked
@@ -170,22 +183,13 @@ void PropertyGraph::add_nodes(std::vector<Node>& nodes, const std::vector<std::u
     const bool ids_ascending = ids_ascending_;
     for (std::size_t i = 0; i < order.size(); ++i) {
         if (i + kSlotAhead < order.size()) __builtin_prefetch(&id_slots_[hashes[i + kSlotAhead] & mask]);
-        const auto vertex = static_cast<Vertex>(first + i);
-        const auto& id = nodes_[vertex].id;
-        const auto slot = id_slot(id, hashes[i]);
-        if (id_slots_[slot] != kEmptySlot) {
-            const auto message = "graph: node id '" + id + "' appears twice";
-            // Taken out again, last first: the index is then as it was.
-            for (auto added = i; added-- > 0;) {
-                const auto& added_id = nodes_[first + added].id;
-                id_slots_[id_slot(added_id, hashes[added])] = kEmptySlot;
-            }
-            nodes_.resize(first);
-            ids_ascending_ = ids_ascending;
-            throw InputError(message);
-        }
-        id_slots_[slot] = id_slot_entry(hashes[i], vertex);
-        if (vertex > 0 && !(nodes_[vertex - 1].id < id)) ids_ascending_ = false;
+        if (index_node(static_cast<Vertex>(first + i), hashes[i])) continue;
+        const auto message = taken_id_message(nodes_[first + i].id);
+        // Taken out again, last first: the index is then as it was.
+        for (auto added = i; added-- > 0;) id_slots_[id_slot(nodes_[first + added].id, hashes[added])] = kEmptySlot;
+        nodes_.resize(first);
+        ids_ascending_ = ids_ascending;
+        throw InputError(message);
     }
 }
 
