@@ -864,20 +864,20 @@ private:
             sorted.push_back(std::move(result.entities[order[i]]));
         }
         result.entities = std::move(sorted);
-        auto id_of_mention = [&](std::size_t m) -> const std::string& {
-            return result.entities[new_index[entity_of_root[root_of[m]]]].id;
-        };
         // On every core: each mention reads two entries far apart.
         resize_touched(result.entity_of_mention, mentions_.size());
         for_each_index_in_parallel(0, mentions_.size(), 1 << 16, [&](std::size_t m) {
             result.entity_of_mention[m] = new_index[entity_of_root[root_of[m]]];
         });
+        auto id_of_mention = [&](std::size_t m) -> const std::string& {
+            return result.entities[result.entity_of_mention[m]].id;
+        };
 
         // Sorted by (entity id, rule, forms): entity indexes follow id order, and integers
         // compare faster than ids that mostly share their first letters.
         std::vector<std::size_t> entity_of_merge(merges_.size());
         for (std::size_t i = 0; i < merges_.size(); ++i) {
-            entity_of_merge[i] = new_index[entity_of_root[root_of[merges_[i].mention]]];
+            entity_of_merge[i] = result.entity_of_mention[merges_[i].mention];
             merges_[i].record.entity = result.entities[entity_of_merge[i]].id;
         }
         std::vector<std::size_t> merge_order(merges_.size());
