@@ -18,17 +18,28 @@
 namespace castgraph {
 namespace {
 
+// A thousand elements already in a list, which making room must keep as they are.
+constexpr std::uint64_t kKept = 1000;
+std::vector<std::uint64_t> kept_elements() {
+    std::vector<std::uint64_t> values;
+    for (std::uint64_t i = 0; i < kKept; ++i) values.push_back(i * 7 + 1);
+    return values;
+}
+void expect_kept_elements(const std::vector<std::uint64_t>& values, std::size_t threads) {
+    ASSERT_GE(values.size(), kKept);
+    for (std::uint64_t i = 0; i < kKept; ++i) ASSERT_EQ(values[i], i * 7 + 1) << "threads " << threads;
+}
+
 // Room is made and its pages faulted in without touching the elements already there.
 TEST(ReserveTouched, KeepsElementsAndMakesRoom) {
     for (const std::size_t threads : {1, 2, 3}) {
         set_thread_count(threads);
-        std::vector<std::uint64_t> values;
-        for (std::uint64_t i = 0; i < 1000; ++i) values.push_back(i * 7 + 1);
+        auto values = kept_elements();
         constexpr std::size_t kRoom = std::size_t{8} << 20;  // 64 MB: several tasks' worth
         reserve_touched(values, kRoom);
         EXPECT_GE(values.capacity(), kRoom);
-        ASSERT_EQ(values.size(), 1000u);
-        for (std::uint64_t i = 0; i < 1000; ++i) ASSERT_EQ(values[i], i * 7 + 1) << "threads " << threads;
+        ASSERT_EQ(values.size(), kKept);
+        expect_kept_elements(values, threads);
         values.resize(kRoom, 5);
         EXPECT_EQ(values.back(), 5u);
         reserve_touched(values, 10);  // less than there is: nothing to do
@@ -42,13 +53,12 @@ TEST(ReserveTouched, KeepsElementsAndMakesRoom) {
 TEST(ResizeTouched, KeepsElementsAndValueInitializesTheRest) {
     for (const std::size_t threads : {1, 2}) {
         set_thread_count(threads);
-        std::vector<std::uint64_t> values;
-        for (std::uint64_t i = 0; i < 1000; ++i) values.push_back(i * 7 + 1);
+        auto values = kept_elements();
         constexpr std::size_t kCount = std::size_t{4} << 20;  // 32 MB: several tasks' worth
         resize_touched(values, kCount);
         ASSERT_EQ(values.size(), kCount);
-        for (std::uint64_t i = 0; i < 1000; ++i) ASSERT_EQ(values[i], i * 7 + 1) << "threads " << threads;
-        EXPECT_TRUE(std::all_of(values.begin() + 1000, values.end(), [](std::uint64_t v) { return v == 0; }));
+        expect_kept_elements(values, threads);
+        EXPECT_TRUE(std::all_of(values.begin() + kKept, values.end(), [](std::uint64_t v) { return v == 0; }));
         resize_touched(values, 10);
         ASSERT_EQ(values.size(), 10u);
         EXPECT_EQ(values[9], 9u * 7 + 1);
